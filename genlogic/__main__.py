@@ -1,0 +1,5 @@
+"""Allow ``python -m genlogic``."""
+
+from genlogic.cli import main
+
+main()

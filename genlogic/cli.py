@@ -1,0 +1,151 @@
+"""The ``genlogic`` command line (click). Each command is a thin shell over the library.
+
+Every :class:`~genlogic.errors.MplError` becomes a located message on stderr and exit code 2;
+no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from genlogic import __version__
+from genlogic.errors import MplError
+from genlogic.files import write_atomic
+from genlogic.mpl import printer
+from genlogic.mpl.ast import DefStatement
+from genlogic.mpl.parser import parse_source
+from genlogic.theory.build import load_theory
+from genlogic.theory.expand import expand
+from genlogic.theory.loader import display_path
+
+
+class _Group(click.Group):
+    """Turns input errors into ``file:line:col: error: …`` and exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except MplError as error:
+            click.echo(error.render(), err=True)
+            ctx.exit(2)
+
+
+_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="genlogic")
+def main() -> None:
+    """genlogic: explore, prove and check theories written in MPL."""
+
+
+def _notation(readable_flag: bool, core_flag: bool = False):
+    """The notation chosen by --readable / --core; ``None`` keeps each statement's own."""
+    if readable_flag and core_flag:
+        raise click.UsageError("--readable and --core exclude each other")
+    if readable_flag:
+        return printer.readable
+    return printer.core if core_flag else None
+
+
+@main.command()
+@click.argument("file", type=_FILE)
+@click.option("--readable", is_flag=True, help="Print formulas in the readable notation.")
+@click.option("--expand", "expand_name", metavar="NAME", help="Print definition NAME fully expanded.")
+def parse(file: Path, readable: bool, expand_name: str | None) -> None:
+    """Check FILE (and its imports) and print it in canonical core notation."""
+    theory = load_theory(file)
+    notation = printer.readable if readable else printer.core
+    if expand_name is not None:
+        if not theory.has_definition(expand_name):
+            known = ", ".join(d.name for d in theory.definitions) or "none"
+            raise click.BadParameter(f"no definition named {expand_name!r} (known: {known})", param_hint="--expand")
+        definition = theory.definition(expand_name)
+        definitions = {d.name: d for d in theory.definitions}
+        body = expand(definition.body, definitions)
+        statement = DefStatement(definition.name, definition.params, body, definition.is_anchor)
+        click.echo(printer.statement(statement, notation))
+        return
+    source = parse_source(file.read_text(encoding="utf-8"), display_path(file))
+    click.echo(printer.source_file(source, notation), nl=False)
+
+
+@main.command()
+@click.argument("file", type=_FILE)
+def signature(file: Path) -> None:
+    """Print what genlogic recognised in FILE: constants, operations, induction, kinds."""
+    theory = load_theory(file)
+    sig = theory.signature
+    click.echo(f"theory {theory.name}")
+    if theory.anchor is None:
+        click.echo("  no anchor: the theory has no constants and no axioms")
+    for constant in sig.constants:
+        line = f"  {constant.name}: {constant.kind}"
+        operation = sig.operation(constant.name)
+        if operation is not None:
+            line += f" — {_describe(operation)}"
+        click.echo(line)
+    for schema in sig.induction:
+        click.echo(
+            f"  induction over {schema.carrier} from {schema.base} by {schema.step} (axiom {schema.axiom + 1})"
+        )
+    click.echo(f"  {len(theory.axioms)} axioms, {len(theory.definitions)} definitions, {len(theory.theorems)} stated theorems")
+    for definition in theory.definitions:
+        params = ", ".join(f"{p}: {k}" for p, k in zip(definition.params, definition.kinds))
+        click.echo(f"  {'anchor' if definition.is_anchor else 'def'} {definition.name}[{params}]")
+
+
+def _describe(operation) -> str:
+    parts = []
+    if operation.is_operation:
+        parts.append("total function" if operation.inputs == 1 else "binary operation")
+        parts.append(f"on {operation.domain}" + (" (closed)" if operation.closed else ""))
+    else:
+        parts.append("functional" if operation.functional else "relation")
+        if operation.domain:
+            parts.append(f"total on {operation.domain}")
+    if operation.injective:
+        parts.append("injective")
+    return ", ".join(parts)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=_FILE)
+@click.option("--check", is_flag=True, help="Change nothing; exit 1 if a file is not canonical.")
+@click.option("--readable", is_flag=True, help="Write every formula in the readable notation.")
+@click.option("--core", "core_", is_flag=True, help="Write every formula in the core notation.")
+def fmt(files: tuple[Path, ...], check: bool, readable: bool, core_: bool) -> None:
+    """Rewrite FILES in canonical layout, keeping comments and, unless told otherwise, the
+    notation each statement was written in."""
+    unformatted = []
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        formatted = printer.source_file(parse_source(text, display_path(file)), _notation(readable, core_))
+        if formatted == text:
+            continue
+        unformatted.append(file)
+        if check:
+            click.echo(f"would reformat {display_path(file)}", err=True)
+        else:
+            write_atomic(file, formatted)
+            click.echo(f"reformatted {display_path(file)}", err=True)
+    if check and unformatted:
+        sys.exit(1)
+
+
+@main.command("import-gl")
+@click.argument("definitions_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("config", type=_FILE)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--anchor", "anchor_name", metavar="NAME", help="The definition that is the theory's anchor.")
+def import_gl(definitions_dir: Path, config: Path, output: Path, anchor_name: str | None) -> None:
+    """Convert a GL definitions folder and its JSON config into one .mpl file."""
+    from genlogic.gl_import import convert
+
+    text = convert(definitions_dir, config, anchor_name)
+    write_atomic(output, text)
+    load_theory(output)
+    click.echo(f"wrote {display_path(output)}", err=True)

@@ -1,0 +1,125 @@
+"""The theory data model that every later stage reads. Frozen dataclasses only."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from genlogic.mpl.ast import Formula, Span
+
+
+class Kind(enum.Enum):
+    """What an identifier denotes, inferred from the atoms it appears in."""
+
+    ELEMENT = "element"
+    SET = "set"
+    RELATION2 = "binary relation"  # used through in2: a unary function when functional
+    RELATION3 = "ternary relation"  # used through in3: a binary operation when functional
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Definition:
+    """``def Name[params] := body`` (or the anchor), with the inferred kind of each parameter."""
+
+    name: str
+    params: tuple[str, ...]
+    body: Formula
+    kinds: tuple[Kind, ...]
+    binder_kinds: tuple[tuple[str, Kind], ...] = ()
+    is_anchor: bool = False
+    span: Span | None = field(default=None, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Theorem:
+    """A stated goal; its free identifiers are constants of the anchor."""
+
+    name: str
+    formula: Formula
+    binder_kinds: tuple[tuple[str, Kind], ...] = ()
+    span: Span | None = field(default=None, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Constant:
+    """A parameter of the anchor: a constant of the theory."""
+
+    name: str
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class Operation:
+    """A relation constant and what the axioms say about it.
+
+    ``inputs`` is 1 for a binary relation (``in2[x,y,f]``: f(x) = y) and 2 for a ternary one
+    (``in3[a,b,c,g]``: g(a,b) = c). ``functional``: equal inputs give equal outputs. ``domain``:
+    the set on which it is total (an output exists for all inputs in it), or ``None``.
+    ``closed``: outputs of inputs in ``domain`` lie in ``domain``. ``injective``: equal outputs
+    come from equal inputs (binary relations only).
+    """
+
+    name: str
+    inputs: int
+    functional: bool
+    domain: str | None
+    closed: bool
+    injective: bool
+
+    @property
+    def is_operation(self) -> bool:
+        """Total and functional: ``f(x)`` or ``a + b`` always denotes exactly one value."""
+        return self.functional and self.domain is not None
+
+
+@dataclass(frozen=True)
+class InductionSchema:
+    """An axiom of the shape ∀P: base ∈ P ∧ ∀n m (n ∈ P ∧ step(n) = m → m ∈ P) → ∀n (n ∈ carrier → n ∈ P).
+
+    ``axiom`` indexes :attr:`Theory.axioms`.
+    """
+
+    carrier: str
+    base: str
+    step: str
+    axiom: int
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What later stages need to know about the anchor's constants, recognised from the axioms."""
+
+    constants: tuple[Constant, ...] = ()
+    operations: tuple[Operation, ...] = ()
+    induction: tuple[InductionSchema, ...] = ()
+
+    def kind_of(self, name: str) -> Kind | None:
+        return next((c.kind for c in self.constants if c.name == name), None)
+
+    def operation(self, name: str) -> Operation | None:
+        return next((op for op in self.operations if op.name == name), None)
+
+
+@dataclass(frozen=True)
+class Theory:
+    """A checked theory: every name resolved, every identifier typed, definitions acyclic.
+
+    ``definitions`` lists every definition (the anchor included) callees first; ``axioms`` are
+    the top-level conjuncts of the anchor's body with every definition expanded.
+    """
+
+    name: str
+    definitions: tuple[Definition, ...]
+    anchor: Definition | None
+    theorems: tuple[Theorem, ...]
+    axioms: tuple[Formula, ...]
+    signature: Signature
+
+    def definition(self, name: str) -> Definition:
+        return next(d for d in self.definitions if d.name == name)
+
+    def has_definition(self, name: str) -> bool:
+        return any(d.name == name for d in self.definitions)
