@@ -146,6 +146,6 @@ def import_gl(definitions_dir: Path, config: Path, output: Path, anchor_name: st
     from genlogic.gl_import import convert
 
     text = convert(definitions_dir, config, anchor_name)
+    load_theory(output, text)
     write_atomic(output, text)
-    load_theory(output)
     click.echo(f"wrote {display_path(output)}", err=True)

@@ -23,13 +23,14 @@ Desugaring of terms (documented in docs/mpl.md, "Nested terms"):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Union
 
 from lark import Lark, Token, Transformer, Tree, v_args
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from genlogic.errors import MplError
 from genlogic.mpl.ast import (
@@ -73,6 +74,20 @@ def _lark() -> Lark:
         propagate_positions=True,
         maybe_placeholders=True,
         lexer_callbacks={"COMMENT": _COMMENTS},
+        start=["start", "single_formula"],
+    )
+
+
+def token_pattern(name: str) -> str:
+    """The regular expression of terminal ``name`` (``NAME``, ``SYMBOL``) in the grammar."""
+    return _lark().get_terminal(name).pattern.to_regexp()
+
+
+def keywords() -> frozenset[str]:
+    """Words the grammar reserves (``forall``, ``in``, ``def``, …): they cannot be names."""
+    name = re.compile(token_pattern("NAME"))
+    return frozenset(
+        t.pattern.value for t in _lark().terminals if t.pattern.type == "str" and name.fullmatch(t.pattern.value)
     )
 
 
@@ -133,10 +148,14 @@ class _Builder(Transformer):
     def __init__(self, file: str):
         super().__init__()
         self.file = file
-        self.readable = False  # did the statement being built use the readable notation?
+        # Did the statement being built use the readable notation? A call counts as readable
+        # unless it is parenthesised, as every core atom is: (name[args]).
+        self.readable = False
+        self.bare_calls = 0
 
     def _take_readable(self) -> bool:
-        used, self.readable = self.readable, False
+        used = self.readable or self.bare_calls > 0
+        self.readable, self.bare_calls = False, 0
         return used
 
     def _span(self, meta) -> Span:
@@ -145,6 +164,11 @@ class _Builder(Transformer):
     # statements
     def start(self, meta, children):
         return list(children)
+
+    def single_formula(self, meta, children):
+        formula = _Desugar(_names_in(children[0])).formula(children[0])
+        self._take_readable()
+        return formula
 
     def import_stmt(self, meta, children):
         return Import(children[0][1:-1], self._span(meta))
@@ -194,6 +218,13 @@ class _Builder(Transformer):
     def binder(self, meta, children):
         return children[0]
 
+    def parenthesised(self, meta, children):
+        if isinstance(children[0], Atom):
+            self.bare_calls -= 1
+        else:
+            self.readable = True
+        return children[0]
+
     def and_(self, meta, children):
         self.readable = True
         return And(children[0], children[-1], self._span(meta))
@@ -217,6 +248,7 @@ class _Builder(Transformer):
         return children[0]
 
     def call(self, meta, children):
+        self.bare_calls += 1
         pred, *args = children
         return Atom(str(pred), tuple(str(a) for a in args if a is not None), self._span(meta))
 
@@ -437,34 +469,25 @@ def _convert(error: UnexpectedInput, file: str, text: str) -> MplError:
 def parse_source(text: str, file: str = "<input>") -> SourceFile:
     """Parse a whole ``.mpl`` text into a :class:`SourceFile`; raises :class:`MplError`."""
     _COMMENTS.comments = []
+    statements: list[Statement] = _parse(text, file, "start")
+    return SourceFile(file, tuple(statements), tuple(_COMMENTS.comments))
+
+
+def parse_formula(text: str, file: str = "<input>") -> Formula:
+    """Parse a single formula (either notation); raises :class:`MplError`."""
+    return _parse(text, file, "single_formula")
+
+
+def _parse(text: str, file: str, start: str):
+    """Run the grammar from ``start`` and build the AST; every failure is an MplError."""
     try:
-        tree = _lark().parse(text)
-        comments = tuple(_COMMENTS.comments)
-        statements: list[Statement] = _Builder(file).transform(tree)
+        tree = _lark().parse(text, start=start)
+        return _Builder(file).transform(tree)
     except UnexpectedInput as error:
         raise _convert(error, file, text).attach_source({file: text}) from None
     except MplError as error:
         raise error.attach_source({file: text}) from None
-    except Exception as error:  # errors raised inside the transformer arrive wrapped
-        inner = getattr(error, "orig_exc", None)
-        if isinstance(inner, MplError):
-            raise inner.attach_source({file: text}) from None
+    except VisitError as error:  # an MplError raised while building the AST arrives wrapped
+        if isinstance(error.orig_exc, MplError):
+            raise error.orig_exc.attach_source({file: text}) from None
         raise
-    return SourceFile(file, tuple(statements), comments)
-
-
-def parse_formula(text: str, file: str = "<input>") -> Formula:
-    """Parse a single formula (either notation) by wrapping it in a throw-away theorem."""
-    prefix = "theorem _ := "
-    try:
-        source = parse_source(prefix + text, file)
-    except MplError as error:
-        if error.span is not None and error.span.line == 1:
-            error.span = Span(error.span.file, 1, max(1, error.span.column - len(prefix)))
-            error.source_line = text.splitlines()[0] if text else ""
-        raise
-    if len(source.statements) != 1:
-        raise MplError("expected exactly one formula", Span(file, 1, 1))
-    statement = source.statements[0]
-    assert isinstance(statement, TheoremStatement)
-    return statement.formula

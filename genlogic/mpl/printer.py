@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from genlogic.errors import MplError
+from genlogic.mpl.parser import keywords, parse_formula, token_pattern
 from genlogic.mpl.ast import (
     And,
     Atom,
@@ -25,10 +26,9 @@ from genlogic.mpl.ast import (
     conjuncts,
 )
 
-#: Words the grammar reserves; they cannot be identifiers.
-KEYWORDS = frozenset({"def", "anchor", "theorem", "import", "forall", "exists", "and", "not", "in"})
-_NAME = re.compile(r"[^\W][\w']*")
-_SYMBOL = re.compile(r"[+*·×\-/^<≤≥~|%$@?⊕⊗∘⋅∙÷.;]+")
+KEYWORDS = keywords()
+_NAME = re.compile(token_pattern("NAME"))
+_SYMBOL = re.compile(token_pattern("SYMBOL"))
 
 
 def is_name(text: str) -> bool:
@@ -71,8 +71,6 @@ def readable(formula: Formula) -> str:
 
     Variables introduced by desugaring nested terms are folded back into nested terms when
     re-parsing the result gives the same formula; otherwise they are printed as they are."""
-    from genlogic.mpl.parser import parse_formula
-
     nested = _readable(formula, _QUANTIFIED, True)
     try:
         if parse_formula(nested) == formula:
@@ -217,8 +215,6 @@ def statement(stmt: Statement, notation=None) -> str:
 
 def _broken_conjunction(formula: Formula) -> str | None:
     """A left-nested conjunction printed one conjunct a line, if that re-parses identically."""
-    from genlogic.mpl.parser import parse_formula
-
     parts = list(conjuncts(formula))
     if len(parts) < 2:
         return None
@@ -248,7 +244,7 @@ def source_file(source: SourceFile, notation=None) -> str:
             blocks[-1].append(text)
             previous_comment_line = line
         else:
-            attached = previous_comment_line is not None and line == previous_comment_line + 1
+            attached = previous_comment_line is not None and line <= previous_comment_line + 1
             if attached:
                 blocks[-1].append(text)
             else:

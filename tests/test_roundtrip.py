@@ -1,0 +1,83 @@
+"""parse(print(t)) == t for both notations, over generated formulas and files."""
+
+from hypothesis import given
+
+from genlogic.mpl import printer
+from genlogic.mpl.parser import parse_formula, parse_source
+
+from .strategies import formulas, readable_texts, source_files
+
+
+@given(formulas())
+def test_core_round_trip(formula):
+    assert parse_formula(printer.core(formula)) == formula
+
+
+@given(formulas())
+def test_readable_round_trip(formula):
+    assert parse_formula(printer.readable(formula)) == formula
+
+
+@given(source_files)
+def test_file_round_trip_core(source):
+    text = printer.source_file(source, printer.core)
+    assert parse_source(text).statements == source.statements
+
+
+@given(source_files)
+def test_file_round_trip_readable(source):
+    text = printer.source_file(source, printer.readable)
+    assert parse_source(text).statements == source.statements
+
+
+@given(source_files)
+def test_canonical_layout_is_a_fixed_point(source):
+    text = printer.source_file(source, printer.readable)
+    assert printer.source_file(parse_source(text)) == text
+
+
+@given(readable_texts())
+def test_nested_terms_print_back(text):
+    formula = parse_formula(text)
+    assert parse_formula(printer.readable(formula)) == formula
+    assert parse_formula(printer.core(formula)) == formula
+
+
+def test_nested_terms_desugar_as_documented():
+    formula = parse_formula("forall a b c: a ∈ N and b ∈ N and c ∈ N -> (a + b) + c = a + (b + c)")
+    assert printer.core(formula) == (
+        "(>[a,b,c](&(&(in[a,N])(in[b,N]))(in[c,N]))"
+        "(>[_1,_2,_3](&(&(in3[a,b,_1,+])(in3[b,c,_2,+]))(in3[a,_2,_3,+]))(in3[_1,c,_3,+])))"
+    )
+    assert printer.readable(formula) == "forall a b c: a ∈ N and b ∈ N and c ∈ N -> (a + b) + c = a + (b + c)"
+
+
+def test_single_application_is_one_atom_whichever_side():
+    assert parse_formula("c = a + b") == parse_formula("a + b = c") == parse_formula("(in3[a,b,c,+])")
+    assert parse_formula("s(x) = y") == parse_formula("(in2[x,y,s])")
+    assert parse_formula("add(a, b) = c") == parse_formula("a add b = c") == parse_formula("(in3[a,b,c,add])")
+
+
+def test_fresh_variables_avoid_names_in_use():
+    formula = parse_formula("forall _1: _1 ∈ N -> s(s(_1)) = _2")
+    assert printer.core(formula) == "(>[_1](in[_1,N])(>[_3](in2[_1,_3,s])(in2[_3,_2,s])))"
+
+
+def test_exists_and_negation_sugar():
+    assert printer.core(parse_formula("exists y: s(x) = y and y ∈ N")) == "!(>[y](in2[x,y,s])!(in[y,N]))"
+    assert printer.core(parse_formula("exists y: s(x) = y")) == "!(>[y](in2[x,y,s])!(in2[x,y,s]))"
+    assert parse_formula("a ≠ b") == parse_formula("not a = b") == parse_formula("!(=[a,b])")
+    assert parse_formula("x ∉ X") == parse_formula("¬ x in X") == parse_formula("!(in[x,X])")
+
+
+def test_quantifier_merging_and_associativity():
+    assert parse_formula("forall a: forall b: P[a] -> P[b]") == parse_formula("(>[a,b](P[a])(P[b]))")
+    assert parse_formula("A[x] -> B[x] -> C[x]") == parse_formula("(>[](A[x])(>[](B[x])(C[x])))")
+    assert parse_formula("A[x] and B[x] and C[x]") == parse_formula("(&(&(A[x])(B[x]))(C[x]))")
+
+
+def test_gl_expression_parses_verbatim():
+    text = "(>[a](in[a,N])(>[b](in3[a,i0,b,+])(=[a,b])))"
+    assert printer.core(parse_formula(text)) == text
+    spaced = "( > [a] ( in[a, N] )\n  ( >[b] (in3[a, i0, b, +]) (=[a,b]) ) )"
+    assert printer.core(parse_formula(spaced)) == text
