@@ -6,6 +6,7 @@ no traceback reaches the user.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -134,6 +135,55 @@ def fmt(files: tuple[Path, ...], check: bool, readable: bool, core_: bool) -> No
             click.echo(f"reformatted {display_path(file)}", err=True)
     if check and unformatted:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("file", type=_FILE)
+@click.option("--goals-only", is_flag=True, help="Prove the file's stated theorems, without exploration.")
+@click.option("-o", "--output", "run_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Run folder (default: runs/<file name>/).")
+@click.option("--executor", type=click.Choice(["local", "process"]), default="local", show_default=True,
+              help="Where Logic Blocks run: in this process or in worker processes.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for --executor process.")
+@click.option("--rounds", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Grid rounds; round r may create witnesses up to depth r.")
+@click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON on stdout.")
+def prove(file: Path, goals_only: bool, run_dir: Path | None, executor: str, workers: int, rounds: int,
+          as_json: bool) -> None:
+    """Prove FILE's theorems and write RUN_DIR (proofgraph.json, summary.json, theorems.mpl).
+
+    Exit code 0 when every stated theorem is proved, 1 otherwise, 2 on bad input."""
+    from genlogic.progress import Progress
+    from genlogic.prove import ProveOptions, prove_goals
+
+    if not goals_only:
+        raise click.UsageError("exploration is not available yet; pass --goals-only to prove the stated theorems")
+    run_dir = run_dir or Path("runs") / file.stem
+    with Progress("proving") as progress:
+        summary = prove_goals(file, run_dir, ProveOptions(executor, workers, rounds), progress.rounds)
+    if as_json:
+        click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+    else:
+        for goal in summary["goals"]:
+            detail = f"round {goal['round']}, {goal['steps']} steps" if goal["status"] == "proved" else goal["reason"]
+            click.echo(f"{goal['status']:>9}  {goal['name']}  ({detail})")
+        click.echo(f"{summary['proved']} of {len(summary['goals'])} proved in {summary['seconds']} s; wrote {display_path(run_dir)}")
+    sys.exit(0 if summary["unproved"] == 0 else 1)
+
+
+@main.command()
+@click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--theory", "theory_path", type=_FILE, help="The theory file (default: the one the run names).")
+def check(run_dir: Path, theory_path: Path | None) -> None:
+    """Re-check every step of RUN_DIR/proofgraph.json with the independent kernel.
+
+    Exit code 0 only if everything checks."""
+    from genlogic.check import check_run
+
+    report = check_run(run_dir, theory_path)
+    click.echo(report.render())
+    sys.exit(0 if report.ok else 1)
 
 
 @main.command("import-gl")

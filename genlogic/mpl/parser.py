@@ -418,7 +418,15 @@ def _application_atom(term: _App, args: list[str], output: str, span: Span | Non
 
 # --- lark errors → MplError -----------------------------------------------------------------
 
-_TOKEN_WORDS = {"NAME": "a name", "SYMBOL": "a symbol", "STRING": 'a quoted path like "x.mpl"', "$END": "end of input"}
+_TOKEN_WORDS = {
+    "NAME": "a name",
+    "SYMBOL": "a symbol",
+    "STRING": 'a quoted path like "x.mpl"',
+    "$END": "end of input",
+    "ARROW": "'->'",
+    "NE": "'≠'",
+    "NOTIN": "'∉'",
+}
 
 
 def _describe_expected(expected: set[str]) -> str:
@@ -487,7 +495,15 @@ def _parse(text: str, file: str, start: str):
         raise _convert(error, file, text).attach_source({file: text}) from None
     except MplError as error:
         raise error.attach_source({file: text}) from None
-    except VisitError as error:  # an MplError raised while building the AST arrives wrapped
+    except VisitError as error:  # an error raised while building the AST arrives wrapped
         if isinstance(error.orig_exc, MplError):
             raise error.orig_exc.attach_source({file: text}) from None
+        if isinstance(error.orig_exc, RecursionError):
+            raise _too_deep(file, text) from None
         raise
+    except RecursionError:
+        raise _too_deep(file, text) from None
+
+
+def _too_deep(file: str, text: str) -> MplError:
+    return MplError("formula nested too deeply", Span(file, 1, 1)).attach_source({file: text})

@@ -164,12 +164,12 @@ def _readable_negation(formula: Not, nest: bool) -> tuple[str, int]:
             return f"exists {names}: {_readable(witness, _QUANTIFIED, nest)}", _QUANTIFIED
         witness_text = _readable(witness, _CONJUNCTION, nest)
         return f"exists {names}: {witness_text} and {_readable(claim, _UNARY, nest)}", _QUANTIFIED
-    if isinstance(body, Atom):
-        text = _readable_atom(body)
-        if body.pred in ("=", "in2", "in3") and " = " in text:
+    text, level = _readable_with_level(body, nest)
+    if isinstance(body, (Atom, Forall)) and level == _ATOMIC and not text.endswith("]"):
+        # an atom in infix form, possibly with nested terms: negate its one relation sign
+        if " = " in text:
             return text.replace(" = ", " ≠ "), _ATOMIC
-        if body.pred == "in" and " ∈ " in text:
-            return text.replace(" ∈ ", " ∉ "), _ATOMIC
+        return text.replace(" ∈ ", " ∉ "), _ATOMIC
     return f"not {_readable(body, _UNARY, nest)}", _UNARY
 
 

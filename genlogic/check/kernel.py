@@ -1,0 +1,407 @@
+"""The step rules of docs/proofgraph.md ("Step kinds and what the checker verifies").
+
+One function per step kind, ``check_<kind>(step, formula, premises, ctx)``. It receives the step
+as read from JSON, its formula (already parsed), the formulas of its premises (already looked up
+and scope-checked by :mod:`genlogic.check.graph`, in the order the step lists them) and the
+:class:`Context` of the theorem. It returns nothing when the step is valid and raises
+:class:`Bad` with the reason otherwise. Everything about a step that is not specific to its kind
+(id, block, premise order and scope, constants in scope) is checked in :mod:`genlogic.check.graph`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from genlogic.errors import MplError
+from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, conjoin, conjuncts, free_identifiers, subformulas
+from genlogic.mpl.parser import parse_formula
+from genlogic.mpl.printer import core, is_identifier
+from genlogic.mpl.subst import substitute
+from genlogic.theory.expand import expand
+from genlogic.theory.model import Definition
+
+
+class Bad(Exception):
+    """A rule is broken; the message says which."""
+
+
+def require(condition: bool, reason: str) -> None:
+    if not condition:
+        raise Bad(reason)
+
+
+# --- reading JSON fields: a missing key or a wrong type is a Bad, never a crash --------------
+
+_TYPE_NAMES = {str: "a string", int: "an integer", list: "a list", dict: "an object"}
+
+
+def get(obj: object, key: str, kind: type):
+    """``obj[key]``, which must exist and have type ``kind`` (a JSON boolean is not an integer)."""
+    require(isinstance(obj, dict), f"expected an object with field '{key}'")
+    require(key in obj, f"missing field '{key}'")
+    value = obj[key]
+    right_type = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+    require(right_type, f"field '{key}' must be {_TYPE_NAMES[kind]}")
+    return value
+
+
+def get_strings(obj: object, key: str) -> list[str]:
+    """``obj[key]``: a list of strings."""
+    values = get(obj, key, list)
+    require(all(isinstance(v, str) for v in values), f"field '{key}' must be a list of strings")
+    return values
+
+
+def get_mapping(obj: object, key: str) -> dict[str, str]:
+    """``obj[key]``: an object mapping strings to strings ({var: const})."""
+    mapping = get(obj, key, dict)
+    require(all(isinstance(v, str) for v in mapping.values()), f"field '{key}' must map names to names")
+    return mapping
+
+
+# --- formulas ----------------------------------------------------------------------------------
+
+
+def read_formula(text: str, arities: dict[str, int]) -> Formula:
+    """Parse a formula, which must be written in canonical core notation and be well formed:
+    every predicate is built in or defined and has its arity; no quantifier binds a variable twice."""
+    try:
+        formula = parse_formula(text)
+    except MplError as error:
+        raise Bad(f"formula does not parse: {error.message}") from None
+    except Exception as error:  # the parser gives up on extreme input, e.g. nesting deeper than Python's stack
+        raise Bad(f"formula does not parse ({type(error).__name__})") from None
+    require(core(formula) == text, f"formula is not in canonical core notation: {text!r}")
+    for sub in subformulas(formula):
+        if isinstance(sub, Atom):
+            require(arities.get(sub.pred) == len(sub.args), f"unknown predicate or wrong arity in {core(sub)}")
+        if isinstance(sub, Forall):
+            require(len(set(sub.variables)) == len(sub.variables), f"a variable is bound twice in {core(sub)}")
+    return formula
+
+
+def same(f: Formula, g: Formula) -> bool:
+    """Alpha-equivalence: equal up to the names of bound variables. Bound variables are
+    renamed by their binding position (counted from the outside in); conjunct order matters."""
+    return _same(f, g, {}, {}, 0)
+
+
+def _same(f: Formula, g: Formula, f_bound: dict[str, int], g_bound: dict[str, int], depth: int) -> bool:
+    if isinstance(f, Atom) and isinstance(g, Atom):
+        f_args = [("bound", f_bound[a]) if a in f_bound else ("free", a) for a in f.args]
+        g_args = [("bound", g_bound[a]) if a in g_bound else ("free", a) for a in g.args]
+        return f.pred == g.pred and f_args == g_args
+    if isinstance(f, Not) and isinstance(g, Not):
+        return _same(f.body, g.body, f_bound, g_bound, depth)
+    if isinstance(f, And) and isinstance(g, And):
+        return _same(f.left, g.left, f_bound, g_bound, depth) and _same(f.right, g.right, f_bound, g_bound, depth)
+    if isinstance(f, Forall) and isinstance(g, Forall):
+        if len(f.variables) != len(g.variables):
+            return False
+        f_inner = {**f_bound, **{v: depth + i for i, v in enumerate(f.variables)}}
+        g_inner = {**g_bound, **{v: depth + i for i, v in enumerate(g.variables)}}
+        depth += len(f.variables)
+        return _same(f.antecedent, g.antecedent, f_inner, g_inner, depth) and _same(
+            f.consequent, g.consequent, f_inner, g_inner, depth
+        )
+    return False
+
+
+def existential(f: Formula, what: str) -> Forall:
+    """The inner (>[ȳ](G)(H)) of a formula !(>[ȳ](G)(H))."""
+    require(isinstance(f, Not) and isinstance(f.body, Forall), f"{what} is not of the form !(>[y](G)(H))")
+    return f.body
+
+
+def parts(e: Formula, sigma: dict[str, str]) -> list[Formula]:
+    """parts(E, σ) for E = !(>[ȳ](G)(H)): conjuncts(G[σ]), then conjuncts(B[σ]) when H is !B
+    and B is not the same as G, nothing when H is !G, or !H[σ] when H is not a negation."""
+    inner = existential(e, "the existential")
+    g, h = inner.antecedent, inner.consequent
+    result = list(conjuncts(substitute(g, sigma)))
+    if isinstance(h, Not) and not same(h.body, g):
+        result += conjuncts(substitute(h.body, sigma))
+    elif not isinstance(h, Not):
+        result.append(Not(substitute(h, sigma)))
+    return result
+
+
+def equation(f: Formula, what: str) -> tuple[str, str]:
+    """The two sides of an atom (=[a,b])."""
+    require(isinstance(f, Atom) and f.pred == "=" and len(f.args) == 2, f"{what} is not an equation (=[a,b])")
+    return f.args[0], f.args[1]
+
+
+def literal(f: Formula, what: str) -> tuple[bool, Atom]:
+    """(positive?, atom) of a literal: an atom or the negation of an atom."""
+    if isinstance(f, Not) and isinstance(f.body, Atom):
+        return False, f.body
+    require(isinstance(f, Atom), f"{what} is not a literal (an atom or the negation of an atom)")
+    return True, f
+
+
+def count(premises: list[Formula], n: int) -> list[Formula]:
+    require(len(premises) == n, f"takes {n} premise{'s' if n != 1 else ''}, got {len(premises)}")
+    return premises
+
+
+# --- the context of one theorem ------------------------------------------------------------------
+
+
+@dataclass
+class Context:
+    """What the rules may consult while checking one theorem (filled in by graph.py)."""
+
+    axioms: tuple[Formula, ...]
+    definitions: dict[str, Definition]
+    arities: dict[str, int]
+    constants: frozenset[str]  # the theory's constants: the anchor's parameters
+    statement: Formula  # of the theorem being checked
+    earlier: dict[str, Formula]  # statements of the theorems before it in the graph
+    blocks: dict[str, dict] = field(default_factory=dict)  # block id -> well-formed block
+    assumes: dict[str, list[dict]] = field(default_factory=dict)  # block id -> its assume steps
+    closers: dict[str, list[dict]] = field(default_factory=dict)  # block id -> steps closing it
+    introductions: dict[str, list[str]] = field(default_factory=dict)  # constant -> introducing blocks
+
+    def assumption(self, block_id: str) -> Formula:
+        """The assumption of a block (BLOCK table): of a `contradiction` block, the formula of its
+        one `assume` step; of a `forall` block, A[x̄:=c̄] where (>[x̄](A)(B)) is the formula of the
+        one `forall_intro` step that closes it and c̄ are the block's params."""
+        block = self.blocks[block_id]
+        if block["kind"] == "contradiction":
+            assumes = self.assumes.get(block_id, [])
+            require(len(assumes) == 1, f"block {block_id} does not have exactly one assume step")
+            return read_formula(get(assumes[0], "formula", str), self.arities)
+        require(block["kind"] == "forall", f"block {block_id} ({block['kind']}) has no assumption")
+        closers = self.closers.get(block_id, [])
+        require(
+            len(closers) == 1 and closers[0]["kind"] == "forall_intro",
+            f"block {block_id} is not closed by exactly one forall_intro step, so its assumption is unknown",
+        )
+        closing = read_formula(get(closers[0], "formula", str), self.arities)
+        params = block["params"]
+        require(
+            isinstance(closing, Forall) and len(closing.variables) == len(params),
+            f"the step closing block {block_id} does not state (>[x̄](A)(B)) with {len(params)} variables",
+        )
+        return substitute(closing.antecedent, dict(zip(closing.variables, params)))
+
+    def closed_block(self, step: dict, kind: str) -> dict:
+        """The block a closing step closes: a `kind` block whose parent is the step's block."""
+        block_id = get(step, "closes", str)
+        require(block_id in self.blocks, f"closes unknown block {block_id!r}")
+        block = self.blocks[block_id]
+        require(block["kind"] == kind, f"closes block {block_id}, which is {block['kind']}, not {kind}")
+        child = block["parent"] == step["block"]
+        require(child, f"closes block {block_id}, which is not a child of block {step['block']}")
+        return block
+
+
+# --- the rules, one per step kind -----------------------------------------------------------------
+
+
+def check_axiom(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
+    """axiom, no premises: formula is the same as axiom `axiom` of the theory (the top-level
+    conjuncts of the anchor body, fully expanded, in order)."""
+    count(premises, 0)
+    index = get(step, "axiom", int)
+    require(0 <= index < len(ctx.axioms), f"there is no axiom {index} (the theory has {len(ctx.axioms)})")
+    require(same(f, ctx.axioms[index]), f"formula is not the same as axiom {index}, {core(ctx.axioms[index])}")
+
+
+def check_theorem(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
+    """theorem, no premises: `theorem` names an earlier theorem of the graph and formula is the
+    same as its statement."""
+    count(premises, 0)
+    name = get(step, "theorem", str)
+    require(name in ctx.earlier, f"{name!r} is not an earlier theorem of the graph")
+    require(same(f, ctx.earlier[name]), f"formula is not the same as the statement of {name}")
+
+
+def check_assume(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
+    """assume, no premises: formula is the same as the assumption of the step's block; not
+    allowed in the root block."""
+    count(premises, 0)
+    require(ctx.blocks[step["block"]]["kind"] != "root", "assume is not allowed in the root block")
+    require(same(f, ctx.assumption(step["block"])), f"formula is not the assumption of block {step['block']}")
+
+
+def check_unfold(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
+    """unfold [F]: formula is the same as F with every defined atom fully expanded."""
+    (premise,) = count(premises, 1)
+    require(same(f, expand(premise, ctx.definitions)), "formula is not the premise fully expanded")
+
+
+def check_fold(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
+    """fold [G]: G is the same as the formula with every defined atom fully expanded."""
+    (premise,) = count(premises, 1)
+    require(same(premise, expand(f, ctx.definitions)), "the premise is not the formula fully expanded")
+
+
+def check_and_elim(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
+    """and_elim [(&A B)]: formula is A (`side` 0) or B (`side` 1)."""
+    (premise,) = count(premises, 1)
+    side = get(step, "side", int)
+    require(side in (0, 1), "side must be 0 or 1")
+    require(isinstance(premise, And), "the premise is not a conjunction")
+    require(same(f, [premise.left, premise.right][side]), f"formula is not side {side} of the premise")
+
+
+def check_and_intro(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
+    """and_intro [A, B]: formula is (&A B)."""
+    a, b = count(premises, 2)
+    require(same(f, And(a, b)), "formula is not (&A B) of the premises A, B in this order")
+
+
+def check_apply(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
+    """apply [R, P1, …, Pk] with `subst` σ and `levels` n ≥ 1: R is
+    (>[x̄1](A1)(>[x̄2](A2)(… (>[x̄n](An)(C))))), taking exactly n levels; the variables of the
+    n levels are distinct and exactly the keys of σ; P1…Pk are the same as
+    conjuncts(A1[σ]) + … + conjuncts(An[σ]) in order; formula is the same as C[σ]."""
+    require(len(premises) >= 1, "apply needs the rule R as its first premise")
+    rule, given = premises[0], premises[1:]
+    sigma = get_mapping(step, "subst")
+    levels = get(step, "levels", int)
+    require(levels >= 1, "levels must be at least 1")
+    variables: list[str] = []
+    antecedents: list[Formula] = []
+    body = rule
+    for level in range(levels):
+        require(isinstance(body, Forall), f"the rule has fewer than {levels} levels of (>[x̄](A)(B))")
+        variables += body.variables
+        antecedents.append(body.antecedent)
+        body = body.consequent
+    require(len(set(variables)) == len(variables), "the variables of the levels are not distinct")
+    require(set(variables) == set(sigma), f"the keys of subst are not exactly the variables {variables}")
+    needed = [part for a in antecedents for part in conjuncts(substitute(a, sigma))]
+    require(len(given) == len(needed), f"the rule needs {len(needed)} premises after R, got {len(given)}")
+    for i, (p, n) in enumerate(zip(given, needed), start=1):
+        require(same(p, n), f"premise P{i} is not {core(n)}")
+    require(same(f, substitute(body, sigma)), f"formula is not C[σ], {core(substitute(body, sigma))}")
+
+
+def check_witness(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
+    """witness [E] with `witnesses` σ: E is !(>[ȳ](G)(H)); the keys are exactly ȳ; formula is
+    the same as the left-nested conjunction of parts(E, σ); the witnesses are fresh. Besides
+    the theorem-wide conditions (introduced once, not a theory constant, not in the statement;
+    their scope is checked for every step in graph.py) a witness must not occur in E itself:
+    steps of the same block may mention it before this step, and ∃y P(y,c) ⊢ P(c,c) is unsound."""
+    (e,) = count(premises, 1)
+    sigma = get_mapping(step, "witnesses")
+    inner = existential(e, "the premise")
+    require(set(inner.variables) == set(sigma), f"the keys of witnesses are not exactly {list(inner.variables)}")
+    require(same(f, conjoin(parts(e, sigma))), "formula is not the conjunction of parts(E, σ)")
+    for c in sigma.values():
+        require(is_identifier(c), f"witness {c!r} is not an identifier")
+        require(c not in ctx.constants, f"witness {c} is a constant of the theory, not fresh")
+        require(c not in free_identifiers(ctx.statement), f"witness {c} occurs in the statement, not fresh")
+        require(len(ctx.introductions.get(c, [])) == 1, f"witness {c} is introduced more than once in the theorem")
+        require(c not in free_identifiers(e), f"witness {c} occurs in the premise, not fresh")
+
+
+def check_exists_intro(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
+    """exists_intro [P1, …, Pk] with `subst` σ: formula is !(>[ȳ](G)(H)) with ȳ exactly the
+    keys of σ; P1…Pk are the same as parts(formula, σ)."""
+    sigma = get_mapping(step, "subst")
+    inner = existential(f, "formula")
+    require(set(inner.variables) == set(sigma), f"the keys of subst are not exactly {list(inner.variables)}")
+    needed = parts(f, sigma)
+    require(len(premises) == len(needed), f"needs {len(needed)} premises, got {len(premises)}")
+    for i, (p, n) in enumerate(zip(premises, needed), start=1):
+        require(same(p, n), f"premise P{i} is not {core(n)}")
+
+
+def check_eq_refl(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
+    """eq_refl, no premises: formula is (=[a,a])."""
+    count(premises, 0)
+    a, b = equation(f, "formula")
+    require(a == b, "formula is not (=[a,a])")
+
+
+def check_eq_symm(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
+    """eq_symm [(=[a,b])]: formula is (=[b,a])."""
+    (premise,) = count(premises, 1)
+    a, b = equation(premise, "the premise")
+    require(equation(f, "formula") == (b, a), f"formula is not (=[{b},{a}])")
+
+
+def check_eq_trans(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
+    """eq_trans [(=[a,b]), (=[b,c])]: formula is (=[a,c])."""
+    first, second = count(premises, 2)
+    a, b = equation(first, "the first premise")
+    b2, c = equation(second, "the second premise")
+    require(b == b2, f"the premises (=[{a},{b}]), (=[{b2},{c}]) do not chain")
+    require(equation(f, "formula") == (a, c), f"formula is not (=[{a},{c}])")
+
+
+def check_eq_subst(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
+    """eq_subst [L, E1, …, Em]: L is a literal; each Ei is an atom (=[x,y]); formula is a literal
+    with the same polarity, predicate and arity, and in every argument position i either the
+    argument of formula equals that of L, or some Ei is (=[L.arg_i, formula.arg_i])."""
+    require(len(premises) >= 1, "eq_subst needs the literal L as its first premise")
+    l_positive, l_atom = literal(premises[0], "the first premise")
+    equations = [equation(e, f"premise E{i}") for i, e in enumerate(premises[1:], start=1)]
+    positive, atom = literal(f, "formula")
+    require(positive == l_positive, "formula and L differ in polarity")
+    same_shape = atom.pred == l_atom.pred and len(atom.args) == len(l_atom.args)
+    require(same_shape, "formula and L differ in predicate or arity")
+    for i, (old, new) in enumerate(zip(l_atom.args, atom.args), start=1):
+        require(old == new or (old, new) in equations, f"argument {i}: no premise (=[{old},{new}])")
+
+
+def check_double_neg(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
+    """double_neg [!!F]: formula is F."""
+    (premise,) = count(premises, 1)
+    require(isinstance(premise, Not) and isinstance(premise.body, Not), "the premise is not of the form !!F")
+    require(same(f, premise.body.body), "formula is not F of the premise !!F")
+
+
+def check_forall_intro(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
+    """forall_intro [R], `closes` a block: the closed block is a `forall` child of this step's
+    block with params c̄; formula is (>[x̄](A)(B)) with as many variables as c̄; R is the same as
+    B[x̄:=c̄]. That the block's assumption is A[x̄:=c̄] is checked at the block's assume step
+    (Context.assumption reads it from this very step). Graph.py has checked that R lies in the
+    closed block or one of its ancestors and that no constant introduced in the closed block
+    occurs in this step's formula."""
+    (r,) = count(premises, 1)
+    params = ctx.closed_block(step, "forall")["params"]
+    require(isinstance(f, Forall), "formula is not of the form (>[x̄](A)(B))")
+    n, m = len(f.variables), len(params)
+    require(n == m, f"formula binds {n} variables, the block has {m} params")
+    expected = substitute(f.consequent, dict(zip(f.variables, params)))
+    require(same(r, expected), f"the premise is not B[x̄:=c̄], {core(expected)}")
+
+
+def check_not_intro(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
+    """not_intro [P, Q], `closes` a block: the closed block is a `contradiction` child of this
+    step's block with assumption C (its assume step's formula); Q's formula is (!P); formula is
+    !C. Graph.py has checked that P and Q lie in the closed block or its ancestors."""
+    p, q = count(premises, 2)
+    closed = ctx.closed_block(step, "contradiction")
+    c = ctx.assumption(closed["id"])
+    require(same(q, Not(p)), "the second premise is not the negation of the first")
+    require(same(f, Not(c)), f"formula is not !C for the assumption C = {core(c)}")
+
+
+RULES = {
+    "axiom": check_axiom,
+    "theorem": check_theorem,
+    "assume": check_assume,
+    "unfold": check_unfold,
+    "fold": check_fold,
+    "and_elim": check_and_elim,
+    "and_intro": check_and_intro,
+    "apply": check_apply,
+    "witness": check_witness,
+    "exists_intro": check_exists_intro,
+    "eq_refl": check_eq_refl,
+    "eq_symm": check_eq_symm,
+    "eq_trans": check_eq_trans,
+    "eq_subst": check_eq_subst,
+    "double_neg": check_double_neg,
+    "forall_intro": check_forall_intro,
+    "not_intro": check_not_intro,
+}
+
+#: The kinds whose step closes a block (they carry `closes`).
+CLOSING = ("forall_intro", "not_intro")

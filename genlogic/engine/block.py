@@ -1,0 +1,517 @@
+"""A Logic Block: one proving context — its constants, assumptions, facts and rules — that
+saturates by semi-naive forward chaining and then tries to establish a goal.
+
+Saturation alternates two phases until nothing changes: *drain* (process new formulas; match every
+new literal against the rules, joining the other premises through the store's indexes; matching
+is not injective: two variables may bind the same constant) and *witness* (instantiate pending
+existentials that are not yet satisfied, within the :class:`Budget`). Everything derived is a
+recorded :class:`~genlogic.engine.proof.Step`; budget limits are counted, never silent.
+
+Proving a goal may open child blocks: a ``forall`` block (fresh constants, the antecedent assumed)
+for a universal goal, a ``contradiction`` block (the negated claim assumed) for a negative one.
+Children start from a copy of their parent's state; parents never see a child's facts, only its
+closing step.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from genlogic.engine.equality import Equalities, equation
+from genlogic.engine.proof import ProofLog
+from genlogic.engine.rules import Pattern, Rule, compile_rule, literal_of
+from genlogic.engine.store import FactStore, Literal
+from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, conjoin, conjuncts, free_identifiers
+from genlogic.mpl.subst import substitute
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Limits that keep saturation finite: witness depth (a witness for an existential about
+    constants of depth ≤ d has depth d + 1), witnesses per block, live literals per block."""
+
+    depth: int = 1
+    witnesses: int = 400
+    facts: int = 50_000
+
+
+@dataclass
+class BudgetHits:
+    """How often each limit stopped the engine (reported in the run summary)."""
+
+    depth: int = 0
+    witnesses: int = 0
+    facts: int = 0
+
+    @property
+    def any(self) -> bool:
+        return bool(self.depth or self.witnesses or self.facts)
+
+
+@dataclass(frozen=True)
+class BlockInfo:
+    """The kernel-level description of a block (docs/proofgraph.md, BLOCK)."""
+
+    id: str
+    kind: str
+    parent: str | None
+    params: tuple[str, ...] = ()
+
+
+@dataclass
+class Naming:
+    """Fresh names for one theorem's proof: blocks ``b0, b1, …``, witnesses ``w1, w2, …`` and
+    parameters named after the variables they stand for; none repeats a reserved name (the
+    theory's constants and every constant introduced so far)."""
+
+    reserved: set[str]
+    blocks: int = 0
+    witnesses: int = 0
+    infos: dict[str, BlockInfo] = field(default_factory=dict)
+    assumptions: dict[str, str] = field(default_factory=dict)  # block → its assume step
+
+    def block(self, kind: str, parent: str | None, params: tuple[str, ...] = ()) -> str:
+        identifier = f"b{self.blocks}"
+        self.blocks += 1
+        self.infos[identifier] = BlockInfo(identifier, kind, parent, params)
+        return identifier
+
+    def parameter(self, variable: str) -> str:
+        name = variable
+        while name in self.reserved:
+            name += "'"
+        self.reserved.add(name)
+        return name
+
+    def witness(self) -> str:
+        while True:
+            self.witnesses += 1
+            name = f"w{self.witnesses}"
+            if name not in self.reserved:
+                self.reserved.add(name)
+                return name
+
+
+def existential_parts(formula: Not, mapping: dict[str, str]) -> list[Formula]:
+    """parts(E, σ) of docs/proofgraph.md for E = !(>[ȳ](G)(H))."""
+    inner = formula.body
+    assert isinstance(inner, Forall)
+    parts = list(conjuncts(substitute(inner.antecedent, mapping)))
+    consequent = inner.consequent
+    if isinstance(consequent, Not):
+        if consequent.body != inner.antecedent:
+            parts.extend(conjuncts(substitute(consequent.body, mapping)))
+    else:
+        parts.append(Not(substitute(consequent, mapping)))
+    return parts
+
+
+def is_existential(formula: Formula) -> bool:
+    return isinstance(formula, Not) and isinstance(formula.body, Forall) and bool(formula.body.variables)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An existential waiting for a witness: a derived fact (``formula`` proved by ``step``), or
+    a match of a rule whose conclusion is existential, kept unrecorded (``rule`` index and
+    ``binding``) until a witness is really needed — most such instances are satisfied by then."""
+
+    formula: Formula
+    step: str | None
+    rule: int | None
+    binding: dict[str, str]
+
+
+class LogicBlock:
+    def __init__(self, log: ProofLog, naming: Naming, block: str, constants: dict[str, int], budget: Budget):
+        self.log = log
+        self.naming = naming
+        self.block = block
+        self.budget = budget
+        self.hits = BudgetHits()
+        self.depth: dict[str, int] = {}
+        self.equalities = Equalities(log, block)
+        self.store = FactStore(log, self.equalities, block)
+        self.rules: list[Rule] = []
+        self.rule_index: dict[tuple[bool, str], list[tuple[int, int]]] = {}
+        self.fired: set[tuple[int, tuple[str, ...]]] = set()
+        self.formulas: dict[Formula, str] = {}  # non-literal facts
+        self.existentials: list[Pending] = []
+        self.agenda: deque[tuple[Formula, str]] = deque()
+        self.delta: deque[Literal] = deque()
+        self.clash: tuple[str, str] | None = None
+        self.witness_count = 0
+        for name, depth in sorted(constants.items()):
+            self.constant(name, depth)
+
+    # --- state ------------------------------------------------------------------------------
+
+    def constant(self, name: str, depth: int) -> None:
+        if name not in self.depth:
+            self.depth[name] = depth
+            self.equalities.add(name, (depth, len(self.depth)))
+
+    def child(self, kind: str, params: tuple[str, ...] = ()) -> "LogicBlock":
+        """A child block starting from a copy of this block's state."""
+        block = self.naming.block(kind, self.block, params)
+        other = LogicBlock.__new__(LogicBlock)
+        other.log, other.naming, other.block, other.budget = self.log, self.naming, block, self.budget
+        other.hits = self.hits
+        other.depth = dict(self.depth)
+        other.equalities = self.equalities.clone(self.log, block)
+        other.store = self.store.clone(self.log, other.equalities, block)
+        other.rules = list(self.rules)
+        other.rule_index = {k: list(v) for k, v in self.rule_index.items()}
+        other.fired = set(self.fired)
+        other.formulas = dict(self.formulas)
+        other.existentials = list(self.existentials)
+        other.agenda = deque(self.agenda)
+        other.delta = deque(self.delta)
+        other.clash = self.clash
+        other.witness_count = self.witness_count
+        for name in params:
+            other.constant(name, 0)
+        return other
+
+    def add(self, formula: Formula, step: str) -> None:
+        """A new fact (proved by ``step``) to be processed by the next :meth:`saturate`."""
+        self.agenda.append((formula, step))
+
+    def assume(self, formula: Formula) -> str:
+        step = self.log.record("assume", formula, (), self.block)
+        self.naming.assumptions[self.block] = step
+        self.add(formula, step)
+        return step
+
+    # --- saturation ---------------------------------------------------------------------------
+
+    def saturate(self, goal: Formula | None = None) -> str | None:
+        """Derive until nothing changes, the budget ends, a clash is found or ``goal`` holds;
+        returns a step proving ``goal`` when it does."""
+        while True:
+            self._drain()
+            if goal is not None:
+                proof = self.lookup(goal)
+                if proof is not None:
+                    return proof
+            if self.clash is not None or not self._witness_round():
+                return None
+
+    def _drain(self) -> None:
+        while (self.agenda or self.delta) and self.clash is None:
+            if len(self.store) >= self.budget.facts:
+                self.hits.facts += 1
+                self.agenda.clear()
+                self.delta.clear()
+                return
+            if self.agenda:
+                self._process(*self.agenda.popleft())
+            else:
+                self._match(self.delta.popleft())
+
+    def _process(self, formula: Formula, step: str) -> None:
+        literal = literal_of(formula)
+        if literal is not None:
+            self._literal(literal[0], literal[1], step)
+        elif isinstance(formula, And):
+            for side, part in enumerate((formula.left, formula.right)):
+                self.add(part, self.log.record("and_elim", part, (step,), self.block, side=side))
+        elif isinstance(formula, Not) and isinstance(formula.body, Not):
+            inner = formula.body.body
+            self.add(inner, self.log.record("double_neg", inner, (step,), self.block))
+        elif formula not in self.formulas:
+            self.formulas[formula] = step
+            if isinstance(formula, Forall):
+                self._rule(compile_rule(formula, step))
+            elif isinstance(formula, Not) and isinstance(formula.body, Forall):
+                self.existentials.append(Pending(formula, step, None, {}))
+
+    def _literal(self, positive: bool, atom: Atom, step: str) -> None:
+        for name in atom.args:
+            self.constant(name, 0)
+        if positive and atom.pred == "=":
+            merged = self.equalities.union(atom.args[0], atom.args[1], step)
+            if merged is not None:
+                loser = merged[0]
+                for literal in self.store.mentioning(loser):
+                    old = self.store.remove(literal)
+                    self._live(*self.store.canonical(literal, old))
+            return
+        self._live(*self.store.canonical((positive, atom.pred, atom.args), step))
+
+    def _live(self, literal: Literal, step: str) -> None:
+        if not self.store.add(literal, step):
+            return
+        positive, pred, args = literal
+        if not positive and pred == "=" and args[0] == args[1]:
+            self.clash = (self.equalities.explain(args[0], args[0]), step)
+        opposite = (not positive, pred, args)
+        if opposite in self.store:
+            other = self.store.proof[opposite]
+            self.clash = (step, other) if positive else (other, step)
+        self.delta.append(literal)
+
+    def _rule(self, rule: Rule) -> None:
+        if not rule.usable:
+            return
+        index = len(self.rules)
+        self.rules.append(rule)
+        for position, pattern in enumerate(rule.premises):
+            if pattern.pred != "=" or not pattern.positive:
+                self.rule_index.setdefault((pattern.positive, pattern.pred), []).append((index, position))
+        for binding in self._join(rule, {}, list(range(len(rule.premises)))):
+            self._fire(index, binding)
+
+    def _match(self, literal: Literal) -> None:
+        if literal not in self.store:
+            return  # rewritten by an equality since it was queued; its canonical form is queued
+        positive, pred, args = literal
+        for index, position in self.rule_index.get((positive, pred), ()):
+            rule = self.rules[index]
+            binding = self._unify(rule, rule.premises[position], args, {})
+            if binding is None:
+                continue
+            rest = [i for i in range(len(rule.premises)) if i != position]
+            for full in self._join(rule, binding, rest):
+                self._fire(index, full)
+
+    def _unify(self, rule: Rule, pattern: Pattern, args: tuple[str, ...], binding: dict[str, str]) -> dict[str, str] | None:
+        result = dict(binding)
+        find = self.equalities.find
+        for name, value in zip(pattern.args, args):
+            if name in rule.variables:
+                bound = result.get(name)
+                if bound is None:
+                    result[name] = value
+                elif bound != value:
+                    return None
+            elif find(name) != value:
+                return None
+        return result
+
+    def _join(self, rule: Rule, binding: dict[str, str], remaining: list[int]) -> Iterator[dict[str, str]]:
+        """Every extension of ``binding`` that satisfies the premises in ``remaining``."""
+        if not remaining:
+            yield binding
+            return
+        position = self._next_premise(rule, binding, remaining)
+        if position is None:
+            return
+        pattern = rule.premises[position]
+        rest = [i for i in remaining if i != position]
+        find = self.equalities.find
+        values = [binding.get(a) if a in rule.variables else find(a) for a in pattern.args]
+        if pattern.pred == "=" and pattern.positive:
+            left, right = values
+            if left is not None and right is not None:
+                if left == right:
+                    yield from self._join(rule, binding, rest)
+                return
+            extended = dict(binding)
+            extended[pattern.args[0] if left is None else pattern.args[1]] = right if left is None else left
+            yield from self._join(rule, extended, rest)
+            return
+        bound = {i: v for i, v in enumerate(values) if v is not None}
+        if not pattern.positive and len(bound) < len(values):
+            return
+        for args in self.store.candidates(pattern.positive, pattern.pred, bound):
+            extended = self._unify(rule, pattern, args, binding)
+            if extended is not None:
+                yield from self._join(rule, extended, rest)
+
+    def _next_premise(self, rule: Rule, binding: dict[str, str], remaining: list[int]) -> int | None:
+        """The premise to join next: the one with the fewest candidate facts (a bound equality
+        or negative premise is a free filter); ``None`` when no premise can be joined yet."""
+        best, best_cost = None, None
+        find = self.equalities.find
+        for position in remaining:
+            pattern = rule.premises[position]
+            values = [binding.get(a) if a in rule.variables else find(a) for a in pattern.args]
+            unbound = values.count(None)
+            if pattern.pred == "=" and pattern.positive:
+                cost = 0 if unbound < 2 else None
+            elif not pattern.positive:
+                cost = 0 if unbound == 0 else None
+            else:
+                cost = self.store.count(pattern.positive, pattern.pred, values)
+            if cost is not None and (best_cost is None or cost < best_cost):
+                best, best_cost = position, cost
+                if cost == 0:
+                    break
+        return best
+
+    def _fire(self, index: int, binding: dict[str, str]) -> None:
+        rule = self.rules[index]
+        key = (index, tuple(binding[v] for v in rule.variables))
+        if key in self.fired:
+            return
+        self.fired.add(key)
+        pattern = rule.conclusion_pattern
+        if pattern is not None:
+            args = tuple(binding.get(a, a) for a in pattern.args)
+            if self._known_literal(pattern.positive, pattern.pred, args):
+                return
+            atom = Atom(pattern.pred, args)
+            conclusion: Formula = atom if pattern.positive else Not(atom)
+        elif is_existential(rule.conclusion):
+            self.existentials.append(Pending(rule.conclusion, None, index, binding))
+            return
+        else:
+            conclusion = substitute(rule.conclusion, binding)
+            if conclusion in self.formulas:
+                return
+        self.add(conclusion, self._apply(rule, binding, conclusion))
+
+    def _apply(self, rule: Rule, binding: dict[str, str], conclusion: Formula) -> str:
+        premises = [self._premise_step(pattern, binding) for pattern in rule.premises]
+        return self.log.record(
+            "apply",
+            conclusion,
+            (rule.step, *premises),
+            self.block,
+            subst=dict(sorted(binding.items())),
+            levels=rule.levels,
+        )
+
+    def _premise_step(self, pattern: Pattern, binding: dict[str, str]) -> str:
+        args = tuple(binding.get(a, a) for a in pattern.args)
+        if pattern.pred == "=" and pattern.positive:
+            return self.equalities.explain(*args)
+        step = self.store.exact((pattern.positive, pattern.pred, args))
+        assert step is not None, "a matched premise must be live"
+        return step
+
+    def _known_literal(self, positive: bool, pred: str, args: tuple[str, ...]) -> bool:
+        if positive and pred == "=":
+            return self.equalities.find(args[0]) == self.equalities.find(args[1])
+        return (positive, pred, self.store.canonical_args(args)) in self.store
+
+    # --- witnesses ------------------------------------------------------------------------------
+
+    def _witness_round(self) -> bool:
+        """Instantiate the unsatisfied pending existentials of least depth; ``True`` if any was.
+        What the budget leaves uninstantiated is counted in :attr:`hits`."""
+        waiting = [(self._depth_of(p), p) for p in self.existentials if not self._satisfied(p)]
+        self.existentials = [p for _, p in waiting]
+        if not waiting:
+            return False
+        least = min(depth for depth, _ in waiting)
+        if least > self.budget.depth:
+            self.hits.depth = max(self.hits.depth, len(waiting))
+            return False
+        remaining, created = [], False
+        for depth, pending in waiting:
+            if depth == least and self.witness_count < self.budget.witnesses:
+                self._witness(pending, depth)
+                created = True
+            else:
+                if depth == least:
+                    self.hits.witnesses += 1
+                remaining.append(pending)
+        self.existentials = remaining
+        return created
+
+    def _depth_of(self, pending: Pending) -> int:
+        constants = set(free_identifiers(pending.formula)) | set(pending.binding.values())
+        constants -= set(pending.binding)
+        return 1 + max((self.depth.get(self.equalities.find(c), 0) for c in constants), default=0)
+
+    def _witness(self, pending: Pending, depth: int) -> None:
+        formula, step = pending.formula, pending.step
+        if pending.rule is not None:
+            formula = substitute(formula, pending.binding)
+            step = self._apply(self.rules[pending.rule], pending.binding, formula)
+        mapping = {}
+        for variable in formula.body.variables:
+            name = self.naming.witness()
+            self.constant(name, depth)
+            mapping[variable] = name
+        self.witness_count += 1
+        witnessed = conjoin(existential_parts(formula, mapping))
+        self.add(witnessed, self.log.record("witness", witnessed, (step,), self.block, witnesses=mapping))
+
+    def _satisfied(self, pending: Pending) -> bool:
+        return self._solve_existential(pending.formula, pending.binding) is not None
+
+    def _solve_existential(self, formula: Not, outer: dict[str, str]) -> dict[str, str] | None:
+        """A binding of the existential's variables (the ``outer`` variables already bound)
+        making every part a live literal; ``None`` if there is none or a part is no literal."""
+        variables = formula.body.variables
+        if set(variables) & set(outer):
+            return None
+        patterns = []
+        for part in existential_parts(formula, {}):
+            literal = literal_of(part)
+            if literal is None:
+                return None
+            patterns.append(Pattern(literal[0], literal[1].pred, literal[1].args))
+        rule = Rule(formula, "", tuple(outer) + variables, tuple(patterns), formula, 0, True)
+        for binding in self._join(rule, dict(outer), list(range(len(patterns)))):
+            if all(v in binding for v in variables):
+                return {v: binding[v] for v in variables}
+        return None
+
+    # --- goals ------------------------------------------------------------------------------------
+
+    def lookup(self, goal: Formula) -> str | None:
+        """A step proving ``goal`` from what is already live, without new search."""
+        literal = literal_of(goal)
+        if literal is not None:
+            positive, atom = literal
+            if positive and atom.pred == "=":
+                a, b = atom.args
+                for name in (a, b):
+                    self.constant(name, 0)
+                if self.equalities.find(a) == self.equalities.find(b):
+                    return self.equalities.explain(a, b)
+                return None
+            return self.store.exact((positive, atom.pred, atom.args))
+        if goal in self.formulas:
+            return self.formulas[goal]
+        if isinstance(goal, And):
+            left, right = self.lookup(goal.left), self.lookup(goal.right)
+            if left is None or right is None:
+                return None
+            return self.log.record("and_intro", goal, (left, right), self.block)
+        if is_existential(goal):
+            binding = self._solve_existential(goal, {})
+            if binding is None:
+                return None
+            parts = [self.lookup(part) for part in existential_parts(goal, binding)]
+            if any(p is None for p in parts):
+                return None
+            return self.log.record("exists_intro", goal, tuple(parts), self.block, subst=dict(sorted(binding.items())))
+        return None
+
+    def establish(self, goal: Formula) -> str | None:
+        """Saturate and prove ``goal``, opening child blocks for universal and negated goals."""
+        found = self.saturate(goal)
+        if found is not None:
+            return found
+        if self.clash is not None:
+            return None
+        if isinstance(goal, And):
+            left = self.establish(goal.left)
+            right = self.establish(goal.right) if left is not None else None
+            if right is None:
+                return None
+            return self.log.record("and_intro", goal, (left, right), self.block)
+        if isinstance(goal, Forall):
+            params = tuple(self.naming.parameter(v) for v in goal.variables)
+            child = self.child("forall", params)
+            mapping = dict(zip(goal.variables, params))
+            child.assume(substitute(goal.antecedent, mapping))
+            result = child.establish(substitute(goal.consequent, mapping))
+            if result is None:
+                return None
+            return self.log.record("forall_intro", goal, (result,), self.block, closes=child.block)
+        if isinstance(goal, Not) and not is_existential(goal):
+            child = self.child("contradiction")
+            child.assume(goal.body)
+            child.saturate()
+            if child.clash is None:
+                return None
+            return self.log.record("not_intro", goal, child.clash, self.block, closes=child.block)
+        return None

@@ -1,0 +1,77 @@
+"""The proof graph of a run: every proved theorem with its proof, as versioned JSON.
+
+The format is specified in docs/proofgraph.md. The theorem-use graph is a networkx DiGraph; it
+must be acyclic, and theorems are listed so that each comes after every theorem it uses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from genlogic import __version__
+from genlogic.engine.goal import Proof
+from genlogic.mpl.printer import core
+
+FORMAT = "genlogic-proofgraph"
+SCHEMA = 1
+
+
+@dataclass(frozen=True)
+class ProvedTheorem:
+    proof: Proof
+    source: str  # stated, ground, conjecture
+    round: int
+
+
+def use_graph(theorems: list[ProvedTheorem]) -> nx.DiGraph:
+    """Theorem → the theorems its proof cites."""
+    graph = nx.DiGraph()
+    for theorem in theorems:
+        graph.add_node(theorem.proof.name)
+        for used in theorem.proof.uses:
+            graph.add_edge(theorem.proof.name, used)
+    return graph
+
+
+def build(theory_path: Path, theory_name: str, theorems: list[ProvedTheorem]) -> dict[str, Any]:
+    graph = use_graph(theorems)
+    if not nx.is_directed_acyclic_graph(graph):
+        raise ValueError("theorem use is cyclic")
+    position = {t.proof.name: i for i, t in enumerate(theorems)}
+    for theorem in theorems:
+        assert all(position[u] < position[theorem.proof.name] for u in theorem.proof.uses)
+    return {
+        "format": FORMAT,
+        "schema": SCHEMA,
+        "generator": f"genlogic {__version__}",
+        "theory": {
+            "path": str(theory_path),
+            "sha256": hashlib.sha256(theory_path.read_bytes()).hexdigest(),
+            "name": theory_name,
+        },
+        "theorems": [_theorem(t) for t in theorems],
+    }
+
+
+def _theorem(theorem: ProvedTheorem) -> dict[str, Any]:
+    proof = theorem.proof
+    return {
+        "name": proof.name,
+        "statement": core(proof.statement),
+        "uses": list(proof.uses),
+        "origin": {"source": theorem.source, "block": proof.name, "round": theorem.round},
+        "blocks": [
+            {"id": b.id, "kind": b.kind, "parent": b.parent, "params": list(b.params)} for b in proof.blocks
+        ],
+        "steps": [step.to_json() for step in proof.steps],
+    }
+
+
+def dumps(graph: dict[str, Any]) -> str:
+    return json.dumps(graph, sort_keys=True, indent=2, ensure_ascii=False) + "\n"

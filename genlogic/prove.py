@@ -1,0 +1,111 @@
+"""``genlogic prove --goals-only``: prove a theory's stated theorems and write the run folder.
+
+RUN_DIR receives ``proofgraph.json`` (docs/proofgraph.md), ``summary.json`` (per goal: status
+and reason; budget use; time and memory) and ``theorems.mpl`` (the proved statements, readable,
+importing the theory so the file loads).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from genlogic import __version__, proofgraph
+from genlogic.engine.block import Budget
+from genlogic.engine.grid import GridReport, make_executor, run_grid
+from genlogic.files import write_directory_atomic
+from genlogic.mpl.printer import readable
+from genlogic.theory.build import load_theory
+from genlogic.theory.model import Theory
+
+
+@dataclass(frozen=True)
+class ProveOptions:
+    executor: str = "local"
+    workers: int = 1
+    rounds: int = 3
+    budget: Budget = Budget()
+
+
+def prove_goals(
+    theory_path: Path,
+    run_dir: Path,
+    options: ProveOptions,
+    progress: Callable[[int, int, int], None] | None = None,
+) -> dict[str, Any]:
+    """Prove the stated theorems of ``theory_path``; write ``run_dir``; return the summary."""
+    started = time.perf_counter()
+    theory = load_theory(theory_path)
+    executor = make_executor(options.executor, options.workers)
+    try:
+        report = run_grid(
+            theory, [(t.name, t.formula) for t in theory.theorems], executor, options.rounds, options.budget, progress
+        )
+    finally:
+        executor.close()
+    proved = sorted(
+        (proofgraph.ProvedTheorem(o.proof, "stated", o.round) for o in report.outcomes if o.proof is not None),
+        key=lambda theorem: theorem.round,
+    )
+    graph = proofgraph.build(theory_path, theory.name, proved)
+    summary = _summary(theory, report, options, time.perf_counter() - started)
+    write_directory_atomic(
+        run_dir,
+        {
+            "proofgraph.json": proofgraph.dumps(graph),
+            "summary.json": json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
+            "theorems.mpl": _theorems_file(theory_path, run_dir, proved),
+        },
+    )
+    return summary
+
+
+def _summary(theory: Theory, report: GridReport, options: ProveOptions, seconds: float) -> dict[str, Any]:
+    goals = []
+    for outcome in report.outcomes:
+        entry: dict[str, Any] = {"name": outcome.name}
+        if outcome.proof is not None:
+            entry.update(status="proved", round=outcome.round, steps=len(outcome.proof.steps))
+        else:
+            hits = outcome.last.hits
+            if hits.any:
+                reason = (
+                    f"budget hit: {hits.depth} existentials beyond witness depth {report.rounds}, "
+                    f"{hits.witnesses} over the witness limit, {hits.facts} times the fact limit"
+                )
+            else:
+                reason = "saturated without the goal"
+            entry.update(status="unproved", reason=reason)
+        goals.append(entry)
+    return {
+        "generator": f"genlogic {__version__}",
+        "theory": theory.name,
+        "mode": "goals-only",
+        "goals": goals,
+        "proved": sum(g["status"] == "proved" for g in goals),
+        "unproved": sum(g["status"] == "unproved" for g in goals),
+        "rounds": report.rounds,
+        "budget": {
+            "max_rounds": options.rounds,
+            "witness_depth": f"round number (1..{options.rounds})",
+            "witnesses_per_block": options.budget.witnesses,
+            "facts_per_block": options.budget.facts,
+        },
+        "executor": {"kind": options.executor, "workers": options.workers},
+        "seconds": round(seconds, 3),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def _theorems_file(theory_path: Path, run_dir: Path, proved: list[proofgraph.ProvedTheorem]) -> str:
+    relative = os.path.relpath(theory_path.resolve(), run_dir.resolve())
+    lines = [f"# Theorems proved by {__version__ and 'genlogic ' + __version__}.", f'import "{relative}"', ""]
+    for theorem in proved:
+        lines.append(f"theorem {theorem.proof.name} := {readable(theorem.proof.statement)}")
+        lines.append("")
+    return "\n".join(lines)
