@@ -173,6 +173,36 @@ def prove(file: Path, goals_only: bool, run_dir: Path | None, executor: str, wor
 
 
 @main.command()
+@click.argument("file", type=_FILE)
+@click.option("--up-to", type=click.IntRange(min=0), default=8, show_default=True,
+              help="Table arguments 0..N.")
+@click.option("--distinct-up-to", type=click.IntRange(min=0), default=None,
+              help="Prove numerals 0..N pairwise distinct (default: the --up-to value).")
+@click.option("-o", "--output", "run_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Run folder (default: runs/<file name>-calc/).")
+def calc(file: Path, up_to: int, distinct_up_to: int | None, run_dir: Path | None) -> None:
+    """Prove the ground tables of FILE's binary operations on numerals 0..N.
+
+    Numerals are the successor chain of the theory's induction schema; every table fact and
+    every distinctness fact is a theorem with its own proof in RUN_DIR."""
+    from genlogic.calc import render_tables, run_calc
+
+    run_dir = run_dir or Path("runs") / f"{file.stem}-calc"
+    tables, summary = run_calc(file, run_dir, up_to, distinct_up_to)
+    click.echo(render_tables(tables), nl=False)
+    schema = tables.schema
+    click.echo(
+        f"numerals: {schema.base}, {schema.step}({schema.base}), … in {schema.carrier}; "
+        f"{tables.numerals} fixed; distinct 0..{tables.distinct_up_to}"
+    )
+    if tables.missing:
+        click.echo(f"no value found for {len(tables.missing)} entries", err=True)
+    click.echo(f"{summary['theorems']} theorems, {summary['steps']} steps in {summary['seconds']} s; "
+               f"wrote {display_path(run_dir)}")
+    sys.exit(1 if tables.missing else 0)
+
+
+@main.command()
 @click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--theory", "theory_path", type=_FILE, help="The theory file (default: the one the run names).")
 def check(run_dir: Path, theory_path: Path | None) -> None:

@@ -7,8 +7,6 @@ importing the theory so the file loads).
 
 from __future__ import annotations
 
-import json
-import os
 import resource
 import time
 from dataclasses import dataclass
@@ -18,8 +16,7 @@ from typing import Any, Callable
 from genlogic import __version__, proofgraph
 from genlogic.engine.block import Budget
 from genlogic.engine.grid import GridReport, make_executor, run_grid
-from genlogic.files import write_directory_atomic
-from genlogic.mpl.printer import readable
+from genlogic.runs import write_run
 from genlogic.theory.build import load_theory
 from genlogic.theory.model import Theory
 
@@ -52,17 +49,14 @@ def prove_goals(
         (proofgraph.ProvedTheorem(o.proof, "stated", o.round) for o in report.outcomes if o.proof is not None),
         key=lambda theorem: theorem.round,
     )
-    graph = proofgraph.build(theory_path, theory.name, proved)
     summary = _summary(theory, report, options, time.perf_counter() - started)
-    write_directory_atomic(
-        run_dir,
-        {
-            "proofgraph.json": proofgraph.dumps(graph),
-            "summary.json": json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
-            "theorems.mpl": _theorems_file(theory_path, run_dir, proved),
-        },
-    )
+    write_run(run_dir, theory_path, theory.name, proved, summary)
     return summary
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far, in MB."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def _summary(theory: Theory, report: GridReport, options: ProveOptions, seconds: float) -> dict[str, Any]:
@@ -98,14 +92,5 @@ def _summary(theory: Theory, report: GridReport, options: ProveOptions, seconds:
         },
         "executor": {"kind": options.executor, "workers": options.workers},
         "seconds": round(seconds, 3),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": peak_rss_mb(),
     }
-
-
-def _theorems_file(theory_path: Path, run_dir: Path, proved: list[proofgraph.ProvedTheorem]) -> str:
-    relative = os.path.relpath(theory_path.resolve(), run_dir.resolve())
-    lines = [f"# Theorems proved by {__version__ and 'genlogic ' + __version__}.", f'import "{relative}"', ""]
-    for theorem in proved:
-        lines.append(f"theorem {theorem.proof.name} := {readable(theorem.proof.statement)}")
-        lines.append("")
-    return "\n".join(lines)

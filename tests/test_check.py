@@ -429,7 +429,8 @@ INVALID = [
     # citing a step of a descendant block from the root
     (not_b_and_0, 3, {"kind": "and_elim", "closes": None, "side": 0, "premises": [0], "formula": "(in[b,N])"}, "and_elim", "out of scope"),
     # formulas must be canonical core notation and parse
-    (zero_in_M, 0, {"formula": "0 ∈ N"}, "axiom", "canonical core notation"),
+    (zero_in_M, 0, {"formula": "0 ∈ N"}, "axiom", "does not parse"),
+    (zero_in_M, 0, {"formula": "(in[0, N])"}, "axiom", "does not parse"),
     (zero_in_M, 0, {"formula": "(in[0,N]"}, "axiom", "does not parse"),
     (zero_in_M, 0, {"formula": "(in[0,N,M])"}, "axiom", "wrong arity"),
     (zero_in_M, 0, {"formula": "(Foo[0])"}, "axiom", "unknown predicate"),

@@ -1,9 +1,11 @@
 """parse(print(t)) == t for both notations, over generated formulas and files."""
 
+import pytest
 from hypothesis import given
 
 from genlogic.mpl import printer
 from genlogic.mpl.parser import parse_formula, parse_source
+from genlogic.mpl.reader import CoreSyntaxError, read_core
 
 from .strategies import formulas, readable_texts, source_files
 
@@ -81,3 +83,15 @@ def test_gl_expression_parses_verbatim():
     assert printer.core(parse_formula(text)) == text
     spaced = "( > [a] ( in[a, N] )\n  ( >[b] (in3[a, i0, b, +]) (=[a,b]) ) )"
     assert printer.core(parse_formula(spaced)) == text
+
+
+@given(formulas())
+def test_fast_core_reader_agrees_with_the_grammar(formula):
+    text = printer.core(formula)
+    assert read_core(text) == parse_formula(text) == formula
+
+
+def test_fast_core_reader_rejects_what_is_not_canonical():
+    for text in ["( in[a,b])", "(in[a,b]) ", "(in[a b])", "(&(in[a,b]))", "(>[x(in[x,N])(in[x,N]))", "x = y", ""]:
+        with pytest.raises(CoreSyntaxError):
+            read_core(text)

@@ -6,7 +6,8 @@ the graph (``genlogic.engine`` is never imported).
 
 What the kernel trusts, and nothing else:
 
-* the MPL front end: the parser (``genlogic.mpl.parser.parse_formula``), the AST
+* the MPL front end: the reader of canonical core notation (``genlogic.mpl.reader.read_core``,
+  property-tested against the grammar's parser), the AST
   (``genlogic.mpl.ast``), the core printer (``genlogic.mpl.printer.core``, used only to insist that
   formulas are written canonically) and capture-avoiding substitution (``genlogic.mpl.subst``);
 * the theory loader (``genlogic.theory.build.load_theory``: axioms, definitions, the anchor's

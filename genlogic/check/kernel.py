@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from genlogic.errors import MplError
 from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, conjoin, conjuncts, free_identifiers, subformulas
-from genlogic.mpl.parser import parse_formula
+from genlogic.mpl.reader import CoreSyntaxError, read_core
 from genlogic.mpl.printer import core, is_identifier
 from genlogic.mpl.subst import substitute
 from genlogic.theory.expand import expand
@@ -66,11 +65,11 @@ def read_formula(text: str, arities: dict[str, int]) -> Formula:
     """Parse a formula, which must be written in canonical core notation and be well formed:
     every predicate is built in or defined and has its arity; no quantifier binds a variable twice."""
     try:
-        formula = parse_formula(text)
-    except MplError as error:
-        raise Bad(f"formula does not parse: {error.message}") from None
-    except Exception as error:  # the parser gives up on extreme input, e.g. nesting deeper than Python's stack
-        raise Bad(f"formula does not parse ({type(error).__name__})") from None
+        formula = read_core(text)
+    except CoreSyntaxError as error:
+        raise Bad(f"formula does not parse: {error}") from None
+    except RecursionError:
+        raise Bad("formula does not parse (nested deeper than Python's stack)") from None
     require(core(formula) == text, f"formula is not in canonical core notation: {text!r}")
     for sub in subformulas(formula):
         if isinstance(sub, Atom):

@@ -393,7 +393,13 @@ class LogicBlock:
     def _witness_round(self) -> bool:
         """Instantiate the unsatisfied pending existentials of least depth; ``True`` if any was.
         What the budget leaves uninstantiated is counted in :attr:`hits`."""
-        waiting = [(self._depth_of(p), p) for p in self.existentials if not self._satisfied(p)]
+        if not self.existentials:
+            return False
+        depths = [(self._depth_of(p), p) for p in self.existentials]
+        if min(depth for depth, _ in depths) > self.budget.depth:
+            self.hits.depth = max(self.hits.depth, len(depths))
+            return False
+        waiting = [(depth, p) for depth, p in depths if not self._satisfied(p)]
         self.existentials = [p for _, p in waiting]
         if not waiting:
             return False

@@ -63,11 +63,13 @@ def attempt(theory: Theory, name: str, statement: Formula, known: tuple[KnownThe
     final = root.establish(goal)
     if final is not None and goal != statement:
         final = log.record("fold", statement, (final,), root.block)
-    proof = _package(log, naming, name, statement, final) if final is not None else None
+    proof = package(log, naming, name, statement, final) if final is not None else None
     return Attempt(name, proof, root.hits, len(root.store), len(log.steps))
 
 
-def _package(log: ProofLog, naming: Naming, name: str, statement: Formula, final: str) -> Proof:
+def package(log: ProofLog, naming: Naming, name: str, statement: Formula, final: str) -> Proof:
+    """The proof of ``statement`` ending in step ``final``: its ancestry, every block it enters
+    (with each block's assume step) and the theorems it cites."""
     order = log.ancestry(final)
     used_blocks = {log.steps[s].block for s in order}
     for block in sorted(used_blocks):

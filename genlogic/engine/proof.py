@@ -12,8 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from genlogic.mpl.ast import Formula
-from genlogic.mpl.printer import core
+from genlogic.mpl.ast import And, Atom, Formula, Not
 
 
 @dataclass(frozen=True)
@@ -25,8 +24,10 @@ class Step:
     block: str
     extra: tuple[tuple[str, Any], ...] = ()
 
+    text: str = ""  # the formula in core notation
+
     def to_json(self) -> dict[str, Any]:
-        data = _payload(self.kind, core(self.formula), self.premises, self.block, dict(self.extra))
+        data = _payload(self.kind, self.text, self.premises, self.block, dict(self.extra))
         data["id"] = self.id
         return data
 
@@ -46,14 +47,34 @@ class ProofLog:
     """All steps recorded in one process, by id. Recording the same step twice is a no-op."""
 
     steps: dict[str, Step] = field(default_factory=dict)
+    # core text of formulas already printed, by object identity (the object is kept alive with
+    # its text, so the identity cannot be reused): big formulas built from recorded ones print
+    # in time proportional to what is new
+    printed: dict[int, tuple[Formula, str]] = field(default_factory=dict)
+
+    def text(self, formula: Formula) -> str:
+        known = self.printed.get(id(formula))
+        if known is not None:
+            return known[1]
+        if isinstance(formula, Atom):
+            text = f"({formula.pred}[{','.join(formula.args)}])"
+        elif isinstance(formula, Not):
+            text = "!" + self.text(formula.body)
+        elif isinstance(formula, And):
+            text = f"(&{self.text(formula.left)}{self.text(formula.right)})"
+        else:
+            inner = self.text(formula.antecedent) + self.text(formula.consequent)
+            text = f"(>[{','.join(formula.variables)}]{inner})"
+        self.printed[id(formula)] = (formula, text)
+        return text
 
     def record(self, kind: str, formula: Formula, premises: tuple[str, ...] | list[str], block: str, **extra: Any) -> str:
         premises = tuple(premises)
         ordered = tuple(sorted(extra.items()))
-        payload = _payload(kind, core(formula), premises, block, dict(ordered))
-        identifier = step_id(payload)
+        text = self.text(formula)
+        identifier = step_id(_payload(kind, text, premises, block, dict(ordered)))
         if identifier not in self.steps:
-            self.steps[identifier] = Step(identifier, kind, formula, premises, block, ordered)
+            self.steps[identifier] = Step(identifier, kind, formula, premises, block, ordered, text)
         return identifier
 
     def merge(self, steps: dict[str, Step]) -> None:

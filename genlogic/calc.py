@@ -1,0 +1,61 @@
+"""``genlogic calc``: ground tables of a theory's operations on numerals, every fact proved.
+
+Writes a run folder like ``genlogic prove`` (see :mod:`genlogic.runs`); the summary holds the
+tables (numeral indices) and what was not found.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from genlogic import __version__, proofgraph
+from genlogic.engine.ground import GroundTables, calculate
+from genlogic.prove import peak_rss_mb
+from genlogic.runs import write_run
+from genlogic.theory.build import load_theory
+
+
+def run_calc(theory_path: Path, run_dir: Path, up_to: int, distinct_up_to: int | None) -> tuple[GroundTables, dict[str, Any]]:
+    started = time.perf_counter()
+    theory = load_theory(theory_path)
+    tables = calculate(theory, up_to, distinct_up_to)
+    proved = [proofgraph.ProvedTheorem(proof, "ground", 1) for proof in tables.proofs]
+    summary = {
+        "generator": f"genlogic {__version__}",
+        "theory": theory.name,
+        "mode": "calc",
+        "numerals": {
+            "carrier": tables.schema.carrier,
+            "zero": tables.schema.base,
+            "step": tables.schema.step,
+            "up_to": up_to,
+            "fixed": tables.numerals,
+        },
+        "tables": {op: [[table.get((a, b)) for b in range(up_to + 1)] for a in range(up_to + 1)]
+                   for op, table in tables.tables.items()},
+        "missing": [list(entry) for entry in tables.missing],
+        "distinct_up_to": tables.distinct_up_to,
+        "theorems": len(proved),
+        "steps": sum(len(p.steps) for p in tables.proofs),
+        "seconds": round(time.perf_counter() - started, 3),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+    write_run(run_dir, theory_path, theory.name, proved, summary)
+    return tables, summary
+
+
+def render_tables(tables: GroundTables) -> str:
+    """Each operation as a grid of numeral indices (``?`` where no value was found)."""
+    lines = []
+    size = tables.up_to + 1
+    width = max(2, len(str(max((c for t in tables.tables.values() for c in t.values()), default=0))))
+    for op, table in tables.tables.items():
+        lines.append(f"{op:>{width}} |" + "".join(f" {b:>{width}}" for b in range(size)))
+        lines.append("-" * (width + 1) + "+" + "-" * ((width + 1) * size))
+        for a in range(size):
+            row = "".join(f" {str(table.get((a, b), '?')):>{width}}" for b in range(size))
+            lines.append(f"{a:>{width}} |{row}")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,178 @@
+"""Ground calculation: the tables ``g(a, b) = c`` of a theory's binary operations on numerals,
+and the distinctness of numerals, each fact a theorem with its own proof.
+
+Numerals come from the theory's induction schema (:class:`~genlogic.theory.model.InductionSchema`),
+never from names: numeral 0 is the schema's base constant and numeral k is a fresh constant
+``n<k>`` with ``step(n<k-1>) = n<k>`` and ``n<k> ∈ carrier``. The numerals are fixed one at a time
+by nested ``forall`` blocks, each saturated before the next is opened, so a fact is derived in the
+shallowest block that can derive it, and the theorem for a fact about numerals up to L reads::
+
+    forall n1: step(0) = n1 and n1 ∈ X -> … forall nL: step(n<L-1>) = nL and nL ∈ X -> fact
+
+No witnesses are needed (depth budget 0). Numerals are added until every table entry for
+arguments ≤ ``up_to`` has a numeral value, or ``max_numerals`` is reached. Distinctness
+(``n<i> ≠ n<j>`` for i < j ≤ ``distinct_up_to``, by default the table arguments 0 … ``up_to``) is
+proved in a second chain that loads only the axioms about the carrier, the base and the step,
+each pair by contradiction, reusing the pairs already proved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from genlogic.engine.block import Budget, LogicBlock, Naming
+from genlogic.engine.goal import Proof, package
+from genlogic.engine.proof import ProofLog
+from genlogic.errors import MplError
+from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, free_identifiers
+from genlogic.mpl.printer import is_name
+from genlogic.theory.model import InductionSchema, Theory
+
+
+@dataclass(frozen=True)
+class GroundTables:
+    """Operation name → {(a, b): c} on numeral indices, and every fact's proof."""
+
+    schema: InductionSchema
+    up_to: int
+    numerals: int
+    tables: dict[str, dict[tuple[int, int], int]]
+    missing: tuple[tuple[str, int, int], ...]
+    proofs: tuple[Proof, ...]
+    distinct_up_to: int
+
+
+def calculate(theory: Theory, up_to: int, distinct_up_to: int | None = None, max_numerals: int = 512) -> GroundTables:
+    if not theory.signature.induction:
+        raise MplError(f"theory {theory.name} has no induction schema, so it has no numerals to calculate with")
+    schema = theory.signature.induction[0]
+    operations = [
+        op.name
+        for op in theory.signature.operations
+        if op.inputs == 2 and op.is_operation and op.domain == schema.carrier
+    ]
+    tables = _Chain(theory, schema, list(range(len(theory.axioms))))
+    wanted = {(op, a, b) for op in operations for a in range(up_to + 1) for b in range(up_to + 1)}
+    values: dict[tuple[str, int, int], tuple[int, str, int]] = {}
+    while True:
+        for key in sorted(wanted - set(values)):
+            found = tables.value(*key)
+            if found is not None:
+                values[key] = found
+        if len(values) == len(wanted) or tables.size >= max(max_numerals, up_to):
+            break
+        tables.extend()
+    while tables.size < up_to:
+        tables.extend()
+    proofs = []
+    for op, a, b in sorted(values, key=lambda k: (operations.index(k[0]), k[1], k[2])):
+        c, step, level = values[(op, a, b)]
+        proofs.append(tables.theorem(f"{_label(op, operations)}_{a}_{b}", step, level))
+    distinct_up_to = up_to if distinct_up_to is None else distinct_up_to
+    proofs.extend(_distinctness(theory, schema, distinct_up_to))
+    result_tables = {op: {} for op in operations}
+    for (op, a, b), (c, _, _) in values.items():
+        result_tables[op][(a, b)] = c
+    missing = tuple(sorted(wanted - set(values)))
+    return GroundTables(schema, up_to, tables.size, result_tables, missing, tuple(proofs), distinct_up_to)
+
+
+def _label(op: str, operations: list[str]) -> str:
+    return op if is_name(op) else f"op{operations.index(op) + 1}"
+
+
+class _Chain:
+    """Nested ``forall`` blocks fixing the numerals n1, n2, … one after the other."""
+
+    def __init__(self, theory: Theory, schema: InductionSchema, axioms: list[int]):
+        self.schema = schema
+        self.log = ProofLog()
+        constants = {c.name: 0 for c in theory.signature.constants}
+        self.naming = Naming(reserved=set(constants))
+        root = LogicBlock(self.log, self.naming, self.naming.block("root", None), constants, Budget(depth=0))
+        for index in axioms:
+            axiom = theory.axioms[index]
+            root.add(axiom, self.log.record("axiom", axiom, (), root.block, axiom=index))
+        root.saturate()
+        self.blocks: list[LogicBlock] = [root]
+        self.names: list[str] = [schema.base]
+        self.assumptions: list[Formula] = [Atom("in", (schema.base, schema.carrier))]
+
+    @property
+    def size(self) -> int:
+        return len(self.names) - 1
+
+    @property
+    def current(self) -> LogicBlock:
+        return self.blocks[-1]
+
+    def extend(self) -> None:
+        name = self.naming.parameter(f"n{len(self.names)}")
+        block = self.current.child("forall", (name,))
+        assumption = And(Atom("in2", (self.names[-1], name, self.schema.step)), Atom("in", (name, self.schema.carrier)))
+        block.assume(assumption)
+        block.saturate()
+        self.blocks.append(block)
+        self.names.append(name)
+        self.assumptions.append(assumption)
+
+    def index_of(self, constant: str) -> int | None:
+        find = self.current.equalities.find
+        for index, name in enumerate(self.names):
+            if find(name) == find(constant):
+                return index
+        return None
+
+    def value(self, op: str, a: int, b: int) -> tuple[int, str, int] | None:
+        """(c, step, level) when ``a op b = c`` is live: its step and the block level to state it at."""
+        if max(a, b) > self.size:
+            return None
+        find = self.current.equalities.find
+        store = self.current.store
+        args = (find(self.names[a]), find(self.names[b]))
+        for candidate in store.candidates(True, "in3", {0: args[0], 1: args[1], 3: find(op)}):
+            c = self.index_of(candidate[2])
+            if c is None:
+                continue
+            literal = (True, "in3", candidate)
+            step = store.proof[literal]
+            level = max(self._level(step), *(self._numeral_level(x) for x in candidate[:3]))
+            return c, step, level
+        return None
+
+    def _level(self, step: str) -> int:
+        block = self.log.steps[step].block
+        return next(i for i, b in enumerate(self.blocks) if b.block == block)
+
+    def _numeral_level(self, constant: str) -> int:
+        return self.names.index(constant) if constant in self.names else 0
+
+    def theorem(self, name: str, step: str, level: int) -> Proof:
+        """Close blocks ``level`` … 1 around ``step``: the fact as a theorem."""
+        formula = self.log.steps[step].formula
+        for depth in range(level, 0, -1):
+            variable = self.names[depth]
+            formula = Forall((variable,), self.assumptions[depth], formula)
+            parent = self.blocks[depth - 1]
+            step = self.log.record("forall_intro", formula, (step,), parent.block, closes=self.blocks[depth].block)
+        assert not free_identifiers(formula) & set(self.names[1:])
+        return package(self.log, self.naming, name, formula, step)
+
+
+def _distinctness(theory: Theory, schema: InductionSchema, numerals: int) -> list[Proof]:
+    """``n<i> ≠ n<j>`` for all 0 ≤ i < j ≤ numerals, from the axioms about carrier, base, step."""
+    vocabulary = {schema.carrier, schema.base, schema.step}
+    relevant = [i for i, axiom in enumerate(theory.axioms) if free_identifiers(axiom) <= vocabulary]
+    chain = _Chain(theory, schema, relevant)
+    proofs = []
+    for j in range(1, numerals + 1):
+        chain.extend()
+        block = chain.current
+        for i in range(j):
+            goal = Not(Atom("=", (chain.names[i], chain.names[j])))
+            step = block.establish(goal)
+            if step is None:
+                continue
+            block.add(goal, step)
+            proofs.append(chain.theorem(f"distinct_{i}_{j}", step, j))
+    return proofs
