@@ -17,8 +17,10 @@ install-test: $(BIN)/python
 
 demo: install
 	$(BIN)/genlogic signature mpl_examples/peano.mpl
-	@echo
-	$(BIN)/genlogic parse --readable mpl_examples/peano.mpl
+	$(BIN)/genlogic calc mpl_examples/peano.mpl --up-to 8
+	$(BIN)/genlogic check runs/peano-calc
+	$(BIN)/genlogic prove mpl_examples/peano_goals.mpl --goals-only
+	$(BIN)/genlogic check runs/peano_goals
 
 test: install-test
 	$(BIN)/python -m pytest -q

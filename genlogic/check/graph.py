@@ -66,6 +66,10 @@ class Report:
 
     def render(self) -> str:
         lines = [f"{kind}: checked {self.checked[kind]}, failed {self.failed[kind]}" for kind in sorted(self.checked)]
+        lines.append(
+            f"total: checked {sum(self.checked.values())}, failed {sum(self.failed.values())}"
+            f" — {'OK' if self.ok else 'FAILED'}"
+        )
         lines += [str(failure) for failure in self.graph_failures + self.failures]
         return "\n".join(lines)
 
