@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, conjoin, conjuncts, free_identifiers, subformulas
 from genlogic.mpl.reader import CoreSyntaxError, read_core
 from genlogic.mpl.printer import core, is_identifier
-from genlogic.mpl.subst import substitute
+from genlogic.mpl.subst import comprehend, substitute
 from genlogic.theory.expand import expand
 from genlogic.theory.model import Definition
 
@@ -279,6 +279,26 @@ def check_apply(step: dict, f: Formula, premises: list[Formula], ctx: Context) -
     require(same(f, substitute(body, sigma)), f"formula is not C[σ], {core(substitute(body, sigma))}")
 
 
+def check_comprehension(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
+    """comprehension [R] with `set` P, `element` x and `property` φ: R is (>[v̄](A)(B)) with P
+    among v̄; formula is the same as (>[v̄ without P](A')(B')), where A', B' are A, B with every
+    free atom in[t,P] replaced by φ[x:=t]; P occurs in A and B only as the set of in-atoms.
+    (Second-order comprehension: the set variable P is instantiated with {x | φ}.)"""
+    [rule] = count(premises, 1)
+    set_name = get(step, "set", str)
+    element = get(step, "element", str)
+    prop = read_formula(get(step, "property", str), ctx.arities)
+    require(isinstance(rule, Forall) and set_name in rule.variables, f"R does not quantify over {set_name}")
+    try:
+        antecedent = comprehend(rule.antecedent, set_name, element, prop)
+        consequent = comprehend(rule.consequent, set_name, element, prop)
+    except ValueError as error:
+        raise Bad(f"cannot instantiate {set_name}: {error}") from None
+    remaining = tuple(v for v in rule.variables if v != set_name)
+    expected = Forall(remaining, antecedent, consequent)
+    require(same(f, expected), f"formula is not R with {set_name} := {{{element} | φ}}, {core(expected)}")
+
+
 def check_witness(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
     """witness [E] with `witnesses` σ: E is !(>[ȳ](G)(H)); the keys are exactly ȳ; formula is
     the same as the left-nested conjunction of parts(E, σ); the witnesses are fresh. Besides
@@ -383,6 +403,7 @@ def check_not_intro(step: dict, f: Formula, premises: list[Formula], ctx: Contex
 
 
 RULES = {
+    "comprehension": check_comprehension,
     "axiom": check_axiom,
     "theorem": check_theorem,
     "assume": check_assume,

@@ -125,8 +125,18 @@ class Pending:
 
 
 class LogicBlock:
-    def __init__(self, log: ProofLog, naming: Naming, block: str, constants: dict[str, int], budget: Budget):
+    def __init__(
+        self,
+        log: ProofLog,
+        naming: Naming,
+        block: str,
+        constants: dict[str, int],
+        budget: Budget,
+        operations: frozenset[str] = frozenset(),
+    ):
         self.log = log
+        self.operations = operations
+        self.demands: set[tuple[str, str, tuple[str, ...]]] = set()
         self.naming = naming
         self.block = block
         self.budget = budget
@@ -158,6 +168,8 @@ class LogicBlock:
         block = self.naming.block(kind, self.block, params)
         other = LogicBlock.__new__(LogicBlock)
         other.log, other.naming, other.block, other.budget = self.log, self.naming, block, self.budget
+        other.operations = self.operations
+        other.demands = set(self.demands)
         other.hits = self.hits
         other.depth = dict(self.depth)
         other.equalities = self.equalities.clone(self.log, block)
@@ -316,6 +328,8 @@ class LogicBlock:
         bound = {i: v for i, v in enumerate(values) if v is not None}
         if not pattern.positive and len(bound) < len(values):
             return
+        if pattern.positive and values[-1] in self.operations and None not in values[:-2]:
+            self.demands.add((pattern.pred, values[-1], tuple(values[:-2])))
         for args in self.store.candidates(pattern.positive, pattern.pred, bound):
             extended = self._unify(rule, pattern, args, binding)
             if extended is not None:
@@ -409,7 +423,9 @@ class LogicBlock:
             return False
         remaining, created = [], False
         for depth, pending in waiting:
-            if depth == least and self.witness_count < self.budget.witnesses:
+            if depth == least and not self._demanded(pending):
+                remaining.append(pending)
+            elif depth == least and self.witness_count < self.budget.witnesses:
                 self._witness(pending, depth)
                 created = True
             else:
@@ -418,6 +434,22 @@ class LogicBlock:
                 remaining.append(pending)
         self.existentials = remaining
         return created
+
+    def _demanded(self, pending: Pending) -> bool:
+        """Whether a witness for ``pending`` may help. An existential that only asserts that an
+        operation has a value (``∃c: a + b = c …``) is instantiated only once some rule asked
+        for that value while matching; any other existential always may help."""
+        find = self.equalities.find
+        variables = set(pending.formula.body.variables)
+        for part in existential_parts(pending.formula, {}):
+            if not (isinstance(part, Atom) and part.pred in ("in2", "in3")):
+                continue
+            relation = find(pending.binding.get(part.args[-1], part.args[-1]))
+            if relation not in self.operations or part.args[-2] not in variables:
+                continue
+            inputs = tuple(find(pending.binding.get(a, a)) for a in part.args[:-2])
+            return (part.pred, relation, inputs) in self.demands
+        return True
 
     def _depth_of(self, pending: Pending) -> int:
         constants = set(free_identifiers(pending.formula)) | set(pending.binding.values())

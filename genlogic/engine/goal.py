@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from genlogic.engine.block import BlockInfo, Budget, BudgetHits, LogicBlock, Naming
 from genlogic.engine.proof import ProofLog, Step
-from genlogic.mpl.ast import Formula
+from genlogic.mpl.ast import And, Atom, Forall, Formula, conjoin, conjuncts
+from genlogic.mpl.shape import as_clause
+from genlogic.mpl.subst import comprehend
 from genlogic.theory.expand import expand
 from genlogic.theory.model import Theory
 
@@ -45,12 +47,21 @@ class Attempt:
     steps_recorded: int
 
 
-def attempt(theory: Theory, name: str, statement: Formula, known: tuple[KnownTheorem, ...], budget: Budget) -> Attempt:
+def attempt(
+    theory: Theory,
+    name: str,
+    statement: Formula,
+    known: tuple[KnownTheorem, ...],
+    budget: Budget,
+    induction_variable: str | None = None,
+) -> Attempt:
+    """Try to prove ``statement`` directly or, with ``induction_variable``, by induction on it."""
     definitions = {d.name: d for d in theory.definitions}
     log = ProofLog()
     constants = {c.name: 0 for c in theory.signature.constants}
     naming = Naming(reserved=set(constants))
-    root = LogicBlock(log, naming, naming.block("root", None), constants, budget)
+    operations = frozenset(op.name for op in theory.signature.operations if op.is_operation)
+    root = LogicBlock(log, naming, naming.block("root", None), constants, budget, operations)
     for index, axiom in enumerate(theory.axioms):
         root.add(axiom, log.record("axiom", axiom, (), root.block, axiom=index))
     for theorem in known:
@@ -60,11 +71,69 @@ def attempt(theory: Theory, name: str, statement: Formula, known: tuple[KnownThe
             step = log.record("unfold", expanded, (step,), root.block)
         root.add(expanded, step)
     goal = expand(statement, definitions)
-    final = root.establish(goal)
+    final = None
+    if induction_variable is None or _induction(theory, root, goal, induction_variable):
+        final = root.establish(goal)
     if final is not None and goal != statement:
         final = log.record("fold", statement, (final,), root.block)
     proof = package(log, naming, name, statement, final) if final is not None else None
     return Attempt(name, proof, root.hits, len(root.store), len(log.steps))
+
+
+def induction_variables(theory: Theory, statement: Formula) -> list[str]:
+    """The variables of ``∀x̄ (A → B)`` that A guards by the carrier of an induction schema."""
+    if not isinstance(statement, Forall) or not theory.signature.induction:
+        return []
+    carriers = {schema.carrier for schema in theory.signature.induction}
+    guards = {c.args[0] for c in conjuncts(statement.antecedent)
+              if isinstance(c, Atom) and c.pred == "in" and c.args[1] in carriers}
+    return [v for v in statement.variables if v in guards]
+
+
+def _induction(theory: Theory, root: LogicBlock, goal: Formula, variable: str) -> bool:
+    """Instantiate the induction axiom with {variable | variable ∈ carrier ∧ the rest of the goal},
+    prove its base and
+    step cases, and add its conclusion ∀n (n ∈ carrier → φ(n)) to ``root``. ``False`` if a
+    case is not proved (or the goal has no such shape)."""
+    if not isinstance(goal, Forall) or variable not in goal.variables:
+        return False
+    premises = list(conjuncts(goal.antecedent))
+    for schema in theory.signature.induction:
+        guard = Atom("in", (variable, schema.carrier))
+        if guard in premises:
+            break
+    else:
+        return False
+    axiom = theory.axioms[schema.axiom]
+    set_name = as_clause(axiom).conclusion.args[1]
+    if not isinstance(axiom, Forall) or axiom.variables != (set_name,):
+        return False
+    rest = tuple(v for v in goal.variables if v != variable)
+    others = [p for p in premises if p != guard]
+    if rest and not others:
+        return False
+    # {x | x ∈ carrier ∧ φ(x)}: the guard makes the hypothesis say that n is in the carrier
+    claim = Forall(rest, conjoin(others), goal.consequent) if others else goal.consequent
+    prop = And(guard, claim)
+    log = root.log
+    axiom_step = log.record("axiom", axiom, (), root.block, axiom=schema.axiom)
+    instance = Forall(
+        (),
+        comprehend(axiom.antecedent, set_name, variable, prop),
+        comprehend(axiom.consequent, set_name, variable, prop),
+    )
+    instance_step = log.record(
+        "comprehension", instance, (axiom_step,), root.block, set=set_name, element=variable, property=log.text(prop)
+    )
+    cases = []
+    for case in conjuncts(instance.antecedent):
+        proved = root.establish(case)
+        if proved is None:
+            return False
+        cases.append(proved)
+    conclusion = instance.consequent
+    root.add(conclusion, log.record("apply", conclusion, (instance_step, *cases), root.block, subst={}, levels=1))
+    return True
 
 
 def package(log: ProofLog, naming: Naming, name: str, statement: Formula, final: str) -> Proof:

@@ -48,3 +48,48 @@ def substitute(formula: Formula, mapping: dict[str, str]) -> Formula:
         substitute(consequent, inner),
         formula.span,
     )
+
+
+def comprehend(formula: Formula, set_name: str, element: str, property_: Formula) -> Formula:
+    """``formula`` with every free atom ``in[t, set_name]`` replaced by ``property_[element := t]``:
+    instantiating a set variable with {element | property_}. Bound variables of ``formula`` that
+    would capture a free identifier of the property are renamed first. Raises ``ValueError`` if
+    ``set_name`` occurs free other than as the set of an ``in`` atom."""
+    free = free_identifiers(property_) - {element}
+    if isinstance(formula, Atom):
+        if formula.pred == "in" and formula.args[1] == set_name:
+            if formula.args[0] == set_name:
+                raise ValueError(f"{set_name} is used as an element")
+            return substitute(property_, {element: formula.args[0]})
+        if set_name in formula.args:
+            raise ValueError(f"{set_name} occurs outside an in-atom: {formula.pred}")
+        return formula
+    if isinstance(formula, Not):
+        return Not(comprehend(formula.body, set_name, element, property_), formula.span)
+    if isinstance(formula, And):
+        return And(
+            comprehend(formula.left, set_name, element, property_),
+            comprehend(formula.right, set_name, element, property_),
+            formula.span,
+        )
+    if set_name in formula.variables:
+        return formula
+    clashes = [v for v in formula.variables if v in free]
+    if clashes:
+        avoid = free | identifiers(formula) | identifiers(property_)
+        renaming = {}
+        for variable in clashes:
+            renaming[variable] = fresh_name(variable, avoid)
+            avoid.add(renaming[variable])
+        formula = Forall(
+            tuple(renaming.get(v, v) for v in formula.variables),
+            substitute(formula.antecedent, renaming),
+            substitute(formula.consequent, renaming),
+            formula.span,
+        )
+    return Forall(
+        formula.variables,
+        comprehend(formula.antecedent, set_name, element, property_),
+        comprehend(formula.consequent, set_name, element, property_),
+        formula.span,
+    )
