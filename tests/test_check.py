@@ -262,6 +262,11 @@ def peano_graph(theory: Path = PEANO, path: str = "mpl_examples/peano.mpl") -> d
 
 
 STORED_RUN = DATA / "peano_run"  # proofgraph.json and a frozen copy of peano.mpl
+INDUCTION_RUN = DATA / "induction_run"  # the engine's proof of 0 + a = a by induction on a
+
+
+def induction_theorem() -> dict:
+    return json.loads((INDUCTION_RUN / "proofgraph.json").read_text(encoding="utf-8"))["theorems"][0]
 
 
 # --- helpers for invalid variants ------------------------------------------------------------------
@@ -305,7 +310,7 @@ def failures_of(report: Report, theorem: dict, index: int) -> list[str]:
 
 
 def test_every_step_kind_is_covered_by_a_valid_proof():
-    kinds = {s["kind"] for t in tiny_theorems() + [one_ne_zero()] for s in t["steps"]}
+    kinds = {s["kind"] for t in tiny_theorems() + [one_ne_zero(), induction_theorem()] for s in t["steps"]}
     assert kinds == set(RULES)
 
 
@@ -316,7 +321,8 @@ def test_tiny_proofs_check(tmp_path):
     lines = report.render().splitlines()
     assert lines[:-1] == sorted(lines[:-1]) and lines[0] == "and_elim: checked 4, failed 0"
     assert lines[-1] == "total: checked 56, failed 0 — OK"
-    assert all(count > 0 for count in report.checked.values())
+    # every kind but comprehension (covered by the stored induction run) occurs in the tiny proofs
+    assert all(count > 0 for kind, count in report.checked.items() if kind != "comprehension")
 
 
 def test_peano_proof_checks(tmp_path, monkeypatch):
@@ -336,6 +342,31 @@ def test_stored_peano_run_checks(monkeypatch):
     report = check_run(STORED_RUN)
     assert report.ok, report.render()
     assert "not_intro: checked 1, failed 0" in report.render().splitlines()
+
+
+def test_stored_induction_run_checks(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    report = check_run(INDUCTION_RUN)
+    assert report.ok, report.render()
+    assert "comprehension: checked 1, failed 0" in report.render().splitlines()
+
+
+@pytest.mark.parametrize(
+    "field, value, reason",
+    [
+        ("property", "(&(in[a,N])(in3[a,0,a,+]))", "formula is not R with P"),
+        ("set", "Q", "does not quantify over Q"),
+        ("element", "b", "formula is not R with P"),
+    ],
+)
+def test_wrong_comprehension_is_rejected(tmp_path, monkeypatch, field, value, reason):
+    monkeypatch.chdir(ROOT)
+    theorem = induction_theorem()
+    index = next(i for i, step in enumerate(theorem["steps"]) if step["kind"] == "comprehension")
+    bad = changed(theorem, index, {field: value})
+    report = run(tmp_path, graph([bad], INDUCTION_RUN / "peano.mpl", "peano.mpl"), INDUCTION_RUN / "peano.mpl")
+    assert not report.ok
+    assert any(reason in r for r in failures_of(report, bad, index)), report.render()
 
 
 def test_theory_found_relative_to_run_dir(tmp_path, monkeypatch):

@@ -1,0 +1,741 @@
+"""The static HTML proof browser (web_export): structure, links, escaping, determinism, and
+behaviour in a real browser (Debian's chromium driven by Python playwright).
+
+Runs are made once per module through the CLI, in process: group.mpl and peano_goals.mpl
+(prove --goals-only), peano.mpl's tables up to 3 (calc), and tests/data/browser/hostile.mpl
+with hostile strings injected into the run (tests/data/browser/hostile_inject.json).
+
+Browser tests need /usr/bin/chromium and the playwright package (never ``playwright install``):
+without them they are skipped, or fail when the CI environment variable is set. The screenshot
+test writes docs/images/*.png only when GENLOGIC_SCREENSHOTS=1.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from genlogic.check.graph import step_id
+from genlogic.cli import main
+from genlogic.mpl import printer
+from web_export import notation, render_site
+from web_export.layout import layered_layout, layers
+from web_export.model import _slugs
+from web_export.render import json_script
+from web_export.rules import BY_KIND, GLUE
+
+ROOT = Path(__file__).parent.parent
+DATA = ROOT / "tests" / "data" / "browser"
+EXAMPLES = ROOT / "mpl_examples"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+INJECT = json.loads((DATA / "hostile_inject.json").read_text(encoding="utf-8"))
+
+
+# --- runs and sites --------------------------------------------------------------------------------
+
+
+def cli(*args) -> None:
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+
+
+def inject_hostile(run_dir: Path) -> None:
+    """Rename theorems, poison origins, add a broken theorem, a summary and refuted.json."""
+    path = run_dir / "proofgraph.json"
+    graph = json.loads(path.read_text(encoding="utf-8"))
+    graph["theory"]["name"] = INJECT["theory_name"]
+    graph["generator"] = INJECT["generator"]
+    rename = INJECT["rename"]
+    for theorem in graph["theorems"]:
+        theorem["name"] = rename.get(theorem["name"], theorem["name"])
+        theorem["uses"] = sorted(rename.get(u, u) for u in theorem["uses"])
+        theorem["origin"].update(INJECT["origin"])
+    broken = INJECT["broken"]
+    cited = rename["alert"]
+    first = {"block": "b0", "formula": broken["statement"], "kind": "theorem", "premises": [], "theorem": cited}
+    first["id"] = step_id(first)
+    second = {"block": "b0", "formula": broken["formula"], "kind": broken["kind"], "premises": [first["id"]]}
+    second["id"] = step_id(second)
+    graph["theorems"].append({
+        "name": broken["name"], "statement": broken["statement"], "uses": [cited], "origin": broken["origin"],
+        "blocks": [{"id": "b0", "kind": "root", "parent": None, "params": []}], "steps": [first, second],
+    })
+    path.write_text(json.dumps(graph, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    (run_dir / "summary.json").write_text(json.dumps(INJECT["summary"], ensure_ascii=False), encoding="utf-8")
+    (run_dir / "refuted.json").write_text(json.dumps(INJECT["refuted"], ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory) -> dict[str, Path]:
+    base = tmp_path_factory.mktemp("runs")
+    made = {name: base / name for name in ("group", "peano_goals", "calc", "hostile")}
+    cli("prove", EXAMPLES / "group.mpl", "--goals-only", "-o", made["group"])
+    cli("prove", EXAMPLES / "peano_goals.mpl", "--goals-only", "-o", made["peano_goals"])
+    cli("calc", EXAMPLES / "peano.mpl", "--up-to", 3, "-o", made["calc"])
+    cli("prove", DATA / "hostile.mpl", "--goals-only", "-o", made["hostile"])
+    inject_hostile(made["hostile"])
+    return made
+
+
+@pytest.fixture(scope="module")
+def sites(runs, tmp_path_factory) -> dict[str, Path]:
+    base = tmp_path_factory.mktemp("sites")
+    out = {}
+    for name, run_dir in runs.items():
+        out[name] = base / name
+        written = render_site(run_dir, out[name])
+        assert written == sorted(written) and all(p.is_file() for p in written)
+    return out
+
+
+def graph_of(run_dir: Path) -> dict:
+    return json.loads((run_dir / "proofgraph.json").read_text(encoding="utf-8"))
+
+
+# --- HTML parsing ------------------------------------------------------------------------------------
+
+
+class Page(HTMLParser):
+    """Everything the structural tests look at: ids, links, scripts, attributes, text."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.links: list[str] = []  # href and src values
+        self.scripts: list[dict] = []
+        self.attributes: list[tuple[str, str, str]] = []  # tag, name, value
+        self.text: list[str] = []
+        self.tags: list[tuple[str, dict]] = []
+        self.steps: list[tuple[int, list[int], str]] = []  # number, premise numbers, classes
+        self._step_stack: list[int | None] = []
+        self._in_small_of: int | None = None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        values = {k: (v or "") for k, v in attrs}
+        self.tags.append((tag, values))
+        for name, value in values.items():
+            self.attributes.append((tag, name, value))
+        if "id" in values:
+            self.ids.append(values["id"])
+        for name in ("href", "src"):
+            if name in values:
+                self.links.append(values[name])
+        if tag == "script":
+            self.scripts.append(values)
+        if tag == "li" and re.fullmatch(r"s\d+", values.get("id", "")):
+            self.steps.append((int(values["id"][1:]), [], values.get("class", "")))
+        if tag == "a" and self.steps and re.fullmatch(r"#s\d+", values.get("href", "")):
+            self.steps[-1][1].append(int(values["href"][2:]))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    @property
+    def all_text(self) -> str:
+        return "".join(self.text)
+
+
+def parse(path: Path) -> Page:
+    return Page(path.read_text(encoding="utf-8"))
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+# --- structure ---------------------------------------------------------------------------------------
+
+
+def test_site_files(sites, runs):
+    for name, site in sites.items():
+        for required in ("index.html", "graph.html", "refuted.html", "rules.html", "assets/site.css", "assets/site.js"):
+            assert (site / required).is_file(), (name, required)
+        theorems = graph_of(runs[name])["theorems"]
+        assert len(list((site / "theorems").glob("*.html"))) == len(theorems)
+
+
+def test_every_theorem_has_a_page_linked_from_the_index(sites, runs):
+    for name, site in sites.items():
+        index = parse(site / "index.html")
+        for theorem in graph_of(runs[name])["theorems"]:
+            linked = [h for h in index.links if h.startswith("theorems/")]
+            pages_named = [p for p in (site / "theorems").glob("*.html") if theorem["name"] in parse(p).all_text]
+            assert pages_named, (name, theorem["name"])
+            page = next(p for p in pages_named if f"theorems/{p.name}" in linked)
+            h1 = parse(page)
+            assert theorem["name"] in h1.all_text
+            assert len(h1.steps) == len(theorem["steps"])
+
+
+def test_links_resolve_to_files_and_anchors(sites):
+    ids_cache: dict[Path, set[str]] = {}
+
+    def ids(path: Path) -> set[str]:
+        if path not in ids_cache:
+            ids_cache[path] = set(parse(path).ids)
+        return ids_cache[path]
+
+    for site in sites.values():
+        for page in pages(site):
+            for link in parse(page).links:
+                parts = urlsplit(link)
+                if parts.scheme == "data":
+                    continue  # the inline favicon
+                assert not parts.scheme and not parts.netloc, f"{page}: external or scripted link {link!r}"
+                target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+                assert target.is_file(), f"{page}: broken link {link!r}"
+                assert target.resolve().is_relative_to(site.resolve()), f"{page}: link leaves the site: {link!r}"
+                if parts.fragment and target.suffix == ".html":
+                    assert unquote(parts.fragment) in ids(target), f"{page}: missing anchor {link!r}"
+
+
+def test_ids_are_unique(sites):
+    for site in sites.values():
+        for page in pages(site):
+            found = parse(page).ids
+            assert len(found) == len(set(found)), page
+
+
+def test_steps_are_numbered_from_leaves_to_goal(sites):
+    for site in sites.values():
+        for page in (site / "theorems").glob("*.html"):
+            steps = parse(page).steps
+            assert [n for n, _, _ in steps] == list(range(1, len(steps) + 1)), page
+            for number, premises, _ in steps:
+                assert all(p < number for p in premises), (page, number, premises)
+
+
+def test_glue_steps_are_marked_and_hidden_by_default(sites, runs):
+    page = sites["group"] / "theorems" / "left_cancellation.html"
+    text = page.read_text(encoding="utf-8")
+    assert 'class="proof hide-glue"' in text and 'id="glue-toggle"' in text
+    theorem = next(t for t in graph_of(runs["group"])["theorems"] if t["name"] == "left_cancellation")
+    glue = sum(1 for s in theorem["steps"] if s["kind"] in GLUE)
+    assert sum(1 for _, _, c in parse(page).steps if "g" in c.split()) == glue > 0
+    assert f"({glue})" in text
+
+
+def test_blocks_are_collapsible_and_labelled(sites):
+    page = parse(sites["group"] / "theorems" / "left_cancellation.html")
+    details = [a for t, a in page.tags if t == "details" and "open" in a]
+    assert details, "a forall block is an open <details>"
+    assert "∀ for all" in page.all_text and "a, b, c" in page.all_text and "assume" in page.all_text
+    peano = parse(sites["peano_goals"] / "theorems" / "one_is_not_zero.html")
+    assert "⊥ contradiction" in peano.all_text
+
+
+def test_eq_subst_marks_changed_arguments(sites):
+    text = (sites["peano_goals"] / "theorems" / "one_is_not_zero.html").read_text(encoding="utf-8")
+    # s(0) = 1 and 1 = 0 give s(0) = 0: the changed argument is the 0 on the right
+    assert "s(0) = <mark>0</mark>" in text
+
+
+def test_rule_reference_covers_every_step_kind_of_the_spec(sites):
+    spec = (ROOT / "docs" / "proofgraph.md").read_text(encoding="utf-8")
+    table = spec[spec.index("### Step kinds"):spec.index("parts(E, σ)")]
+    kinds = re.findall(r"^\| `([a-z_]+)` \|", table, re.M)
+    assert len(kinds) == 17 and set(kinds) == set(BY_KIND)
+    rules = parse(sites["group"] / "rules.html")
+    assert set(kinds) <= set(rules.ids)
+    assert {"block-root", "block-forall", "block-contradiction"} <= set(rules.ids)
+
+
+def test_theorem_page_facts(sites):
+    page = parse(sites["group"] / "theorems" / "left_identity.html")
+    text = page.all_text
+    assert "✓ checked" in text
+    assert "genlogic check" in text and str(sites["group"].parent.parent) not in text  # the run dir
+    assert "uses" in text and "left_inverse" in text
+    assert "round" in text and "stated" in text
+    # left_identity uses left_inverse, whose proof cites all 8 axioms: it rests on them too
+    assert "Rests on 8 axioms" in text
+    assert {f"../index.html#axiom-{i}" for i in range(1, 9)} <= set(page.links)
+    assert "../theorems/left_inverse.html" in page.links or "left_inverse.html" in page.links
+    assert "rel" in {name for tag, name, _ in page.attributes if tag == "a"}
+
+
+def test_check_command_names_the_run(sites, runs):
+    text = parse(sites["group"] / "index.html").all_text
+    assert f"genlogic check {runs['group']}" in text
+
+
+def test_index_groups_by_round_and_source(sites):
+    text = parse(sites["group"] / "index.html").all_text
+    assert text.index("Round 1") < text.index("Round 2")
+    assert text.index("left_inverse") < text.index("left_identity")  # discovery order
+    assert "used by" in text
+    calc = parse(sites["calc"] / "index.html").all_text
+    assert "ground" in calc
+
+
+def test_index_shows_the_theory(sites):
+    page = parse(sites["group"] / "index.html")
+    text = page.all_text
+    assert {f"axiom-{i}" for i in range(1, 9)} <= set(page.ids)
+    assert "forall a: a ∈ G -> a * inv(a) = e" in text  # readable
+    assert "(>[a](in[a,G])(>[_1](in2[a,_1,inv])(in3[a,_1,e,*])))" in text  # core
+    assert "BinaryOperation" in text and "g is a total binary operation on X" in text  # a doc comment
+
+
+def test_graph_page(sites):
+    page = parse(sites["group"] / "graph.html")
+    node_links = [a["href"] for t, a in page.tags if t == "a" and "node" in a.get("class", "")]
+    assert sorted(node_links) == sorted(f"theorems/{p.name}" for p in (sites["group"] / "theorems").glob("*.html"))
+    edges = [a for t, a in page.tags if t == "path" and a.get("class") == "e"]
+    assert len(edges) == 4  # four theorems use left_inverse
+    assert all(e["data-t"] == "left_inverse" for e in edges)
+
+
+def test_refuted_page(sites):
+    assert "There are no refuted conjectures" in parse(sites["group"] / "refuted.html").all_text
+    hostile = parse(sites["hostile"] / "refuted.html").all_text
+    assert "Counterexample" in hostile and "a </ b = a + b mod 2" in hostile
+    assert "not (forall a: a ∈ G -> a </ a = e)" in hostile or "a </ a ≠ e" in hostile
+
+
+def test_deterministic_output(runs, tmp_path):
+    for name in ("group", "hostile"):
+        first = render_site(runs[name], tmp_path / f"{name}-1")
+        second = render_site(runs[name], tmp_path / f"{name}-2")
+        assert [p.relative_to(tmp_path / f"{name}-1") for p in first] == [p.relative_to(tmp_path / f"{name}-2") for p in second]
+        for a, b in zip(first, second):
+            assert a.read_bytes() == b.read_bytes(), a
+
+
+def test_render_replaces_the_folder_atomically(runs, tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "stale.html").write_text("old", encoding="utf-8")
+    render_site(runs["group"], out)
+    assert not (out / "stale.html").exists() and (out / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no temporary siblings left
+
+
+def test_assets_are_local_and_shared(sites):
+    for site in sites.values():
+        for page in pages(site):
+            text = page.read_text(encoding="utf-8")
+            assert "http://" not in text.replace('xmlns="http://www.w3.org/2000/svg"', "").replace(
+                "xmlns='http://www.w3.org/2000/svg'", "")
+            assert "https://" not in text
+            assert "fetch(" not in text
+    js = (sites["group"] / "assets" / "site.js").read_text(encoding="utf-8")
+    assert "fetch(" not in js and "innerHTML" not in js and "eval(" not in js
+
+
+def test_page_weight_of_a_large_run(tmp_path):
+    """The ground tables up to 8: about 200 theorems and 12,000 steps must stay under 5 MB."""
+    run_dir = tmp_path / "calc8"
+    cli("calc", EXAMPLES / "peano.mpl", "--up-to", 8, "-o", run_dir)
+    written = render_site(run_dir, tmp_path / "site")
+    assert len(graph_of(run_dir)["theorems"]) >= 190
+    total = sum(p.stat().st_size for p in written)
+    assert total < 5_000_000, f"{total} bytes"
+
+
+# --- escaping -------------------------------------------------------------------------------------------
+
+HOSTILE_TEXTS = [
+    INJECT["rename"]["alert"],
+    INJECT["rename"]["onload"],
+    INJECT["origin"]["source"],
+    INJECT["origin"]["method"],
+    INJECT["broken"]["name"],
+    INJECT["broken"]["kind"],
+    INJECT["broken"]["formula"],
+]
+
+
+def test_hostile_text_is_escaped(sites):
+    site = sites["hostile"]
+    everything = ""
+    for page in pages(site):
+        raw = page.read_text(encoding="utf-8")
+        parsed = Page(raw)
+        # only our two scripts: the page data (JSON) and the shared JS file
+        assert [s.get("type") or s.get("src") for s in parsed.scripts] == ["application/json", parsed.scripts[1].get("src")]
+        assert parsed.scripts[1]["src"].endswith("assets/site.js")
+        assert not [(t, n) for t, n, _ in parsed.attributes if n.startswith("on")], page
+        assert not [v for t, n, v in parsed.attributes if "javascript:" in v.lower()], page
+        assert all(t not in {"img", "iframe", "svg", "style"} or page.name == "graph.html" and t == "svg"
+                   for t, _ in parsed.tags), page
+        for dangerous in ("<script>alert", "<img src=x", "<iframe", "</title><script>", "<style>body"):
+            assert dangerous not in raw, (page, dangerous)
+        everything += parsed.all_text
+    for text in HOSTILE_TEXTS + ["<script>alert(\"comment\")</script>", "<b onmouseover=\"alert(1)\">script</b>"]:
+        assert text in everything, text  # shown, as text
+
+
+def test_hostile_names_get_safe_file_names(sites):
+    for page in (sites["hostile"] / "theorems").glob("*.html"):
+        assert re.fullmatch(r"[A-Za-z0-9_-]+\.html", page.name), page.name
+
+
+def test_embedded_json_cannot_close_its_script(sites):
+    for page in pages(sites["hostile"]):
+        raw = page.read_text(encoding="utf-8")
+        start = raw.index('<script type="application/json" id="page-data">') + len('<script type="application/json" id="page-data">')
+        body = raw[start:raw.index("</script>", start)]
+        assert "<" not in body and ">" not in body
+        json.loads(body)
+    data = json.loads(json_script({"x": "</script><!--"}))
+    assert data == {"x": "</script><!--"}
+    assert "</" not in json_script({"x": "</script>"})
+
+
+def test_broken_proof_is_reported(sites):
+    pages_ = [p for p in (sites["hostile"] / "theorems").glob("*.html") if INJECT["broken"]["name"] in parse(p).all_text]
+    page = next(p for p in pages_ if parse(p).all_text.count(INJECT["broken"]["name"]) >= 2)
+    text = parse(page).all_text
+    assert "✗ failed" in text and "unknown step kind" in text
+    index = parse(sites["hostile"] / "index.html").all_text
+    assert "✗" in index and "Not proved" in index
+
+
+# --- units -------------------------------------------------------------------------------------------------
+
+
+def test_layered_layout():
+    graph = nx.DiGraph()
+    graph.add_edges_from([("top", "mid"), ("mid", "base"), ("top", "base"), ("alone", "base")])
+    graph.add_node("island")
+    assert layers(graph) == {"top": 0, "alone": 0, "island": 0, "mid": 1, "base": 2}
+    layout = layered_layout(graph)
+    assert layout == layered_layout(graph.copy())
+    by_key = {n.key: n for n in layout.nodes}
+    row0 = sorted((n for n in layout.nodes if n.layer == 0), key=lambda n: n.x)
+    assert [n.key for n in row0] == ["alone", "island", "top"]  # sorted by name
+    assert by_key["top"].y < by_key["mid"].y < by_key["base"].y
+    for a in layout.nodes:
+        for b in layout.nodes:
+            if a is not b and a.y == b.y:
+                assert a.x + a.width <= b.x or b.x + b.width <= a.x
+    assert len(layout.edges) == 4
+    wide = nx.DiGraph()
+    wide.add_nodes_from(f"theorem_{i:03d}" for i in range(60))
+    wrapped = layered_layout(wide, max_width=600)
+    assert wrapped.width <= 600 + 2 * 16 and len({n.y for n in wrapped.nodes}) > 1
+
+
+def test_layout_rejects_cycles():
+    graph = nx.DiGraph([("a", "b"), ("b", "a")])
+    with pytest.raises(ValueError):
+        layered_layout(graph)
+
+
+def test_slugs_are_safe_and_unique():
+    names = ["plain", "Plain", "<script>", "x'", "../../etc", "index", "plain", "ℕ_lemma", ""]
+    slugs = _slugs(names)
+    assert len({s.lower() for s in slugs}) == len(slugs)
+    assert slugs[0] == "plain"
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]+", s) for s in slugs)
+
+
+def test_fast_readable_agrees_with_the_printer(runs):
+    for name in ("group", "peano_goals", "calc"):
+        for theorem in graph_of(runs[name])["theorems"]:
+            for step in theorem["steps"]:
+                formula = notation.parse(step["formula"])
+                assert notation.readable_formula(formula) == printer.readable(formula)
+
+
+def test_marked_substitution():
+    segments = notation.marked_substitution("(in3[a,w,c,*])", "(in3[a,b,c,*])")
+    assert [(s.text, s.marked) for s in segments] == [("a * ", False), ("w", True), (" = c", False)]
+    negated = notation.marked_substitution("!(=[x,y])", "!(=[x,z])")
+    assert "".join(s.text for s in negated) == "x ≠ y" and [s.text for s in negated if s.marked] == ["y"]
+    assert notation.marked_substitution("not core", "(in[a,b])")[0].text == "not core"
+
+
+def test_elided_generalisation():
+    inner = "(>[y](in[y,N])(in[y,N]))"
+    short = "(>[x](in[x,N])" + inner + ")"
+    assert [s.ref for s in notation.elided_generalisation(short, inner, 7)] == [None]  # short: in full
+    premise = "(in[z,N])"
+    for i in range(12):
+        premise = f"(>[n{i}](&(in2[z,n{i},s])(in[n{i},N])){premise})"
+    whole = f"(>[top](in[top,N]){premise})"
+    segments = notation.elided_generalisation(whole, premise, 41)
+    assert [(s.text, s.ref) for s in segments] == [("forall top: top ∈ N -> ", None), ("step 41", 41)]
+    other = f"(>[top](in[top,N]){premise.replace('z', 'q')})"  # not the premise's formula: in full
+    assert len(notation.elided_generalisation(other, premise, 41)) == 1
+
+
+# --- a real browser --------------------------------------------------------------------------------------
+
+
+def _unavailable(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests cannot run in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed (pip install playwright)")
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+class Watch:
+    """A page with every dialog, console error and page error recorded."""
+
+    def __init__(self, browser, **options):
+        self.page = browser.new_page(**options)
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("dialog", self._dialog)
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.requests: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def open(self, path: Path):
+        self.page.goto(path.resolve().as_uri())
+        return self.page
+
+    def close(self):
+        self.page.close()
+
+
+@pytest.fixture
+def watch(browser):
+    opened: list[Watch] = []
+
+    def make(**options) -> Watch:
+        opened.append(Watch(browser, **options))
+        return opened[-1]
+
+    yield make
+    for w in opened:
+        w.close()
+
+
+def in_viewport(page, selector: str) -> bool:
+    return page.evaluate(
+        """(s) => { const r = document.querySelector(s).getBoundingClientRect();
+                    return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }""",
+        selector,
+    )
+
+
+def visible_names(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "#theorems .group li.thm:not([hidden]) .thm-name", "els => els.filter(e => e.offsetParent).map(e => e.textContent)"
+    )
+
+
+def test_search_filters_the_index(watch, sites):
+    w = watch()
+    page = w.open(sites["group"] / "index.html")
+    assert len(visible_names(page)) == 6
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "search"
+    page.keyboard.type("cancel")
+    assert visible_names(page) == ["left_cancellation"]
+    assert page.inner_text("#search-count") == "1 of 6 theorems match"
+    page.fill("#search", "inv(e)")  # statement text
+    assert visible_names(page) == ["inverse_of_identity"]
+    page.fill("#search", "nothing-like-this")
+    assert visible_names(page) == [] and page.locator("#theorems .group:not(.unproved):visible").count() == 0
+    page.keyboard.press("Escape")
+    assert len(visible_names(page)) == 6
+    page.click("button.chip[data-sym='inv']")  # a symbol of the theory
+    names = visible_names(page)
+    assert "left_inverse" in names and "left_identity" not in names
+    assert not w.errors and not w.dialogs
+
+
+def test_premise_link_scrolls_to_and_highlights_the_step(watch, sites):
+    w = watch(viewport={"width": 1200, "height": 700})
+    page = w.open(sites["group"] / "theorems" / "left_cancellation.html")
+    last = page.locator("#proof li[id^='s']").last
+    last.scroll_into_view_if_needed()
+    target = last.locator("small a[href^='#s']").first
+    href = target.get_attribute("href")
+    assert not in_viewport(page, href)
+    target.click()
+    page.wait_for_function("(s) => document.querySelector(s).classList.contains('hl')", arg=href)
+    page.wait_for_function(
+        """(s) => { const r = document.querySelector(s).getBoundingClientRect();
+                    return r.top >= 0 && r.bottom <= window.innerHeight; }""", arg=href)
+    assert page.evaluate("location.hash") == href
+    assert page.locator(".hl").count() == 1
+    # a premise that is a hidden glue step is revealed when its link is followed
+    glue_link = page.eval_on_selector_all(
+        "#proof small a[href^='#s']",
+        "links => links.map(a => a.getAttribute('href')).filter(h => document.querySelector(h).classList.contains('g'))")
+    assert glue_link
+    assert not page.locator(glue_link[0]).is_visible()
+    page.locator(f"#proof small a[href='{glue_link[0]}']").first.click()
+    page.wait_for_function("(s) => document.querySelector(s).getClientRects().length > 0", arg=glue_link[0])
+    assert not w.errors
+
+
+def test_hover_highlights_the_dependency_chain(watch, sites):
+    w = watch(viewport={"width": 1200, "height": 900})
+    path = sites["group"] / "theorems" / "left_cancellation.html"
+    steps = {n: premises for n, premises, _ in parse(path).steps}
+    page = w.open(path)
+    page.check("#glue-toggle")
+    number = max(steps)
+    expected: set[int] = set()
+    stack = list(steps[number])
+    while stack:
+        n = stack.pop()
+        if n not in expected:
+            expected.add(n)
+            stack.extend(steps[n])
+    assert 0 < len(expected) < len(steps) - 1
+    page.hover(f"#s{number} > code")
+    lit = set(page.eval_on_selector_all("#proof li.dep", "els => els.map(e => Number(e.id.slice(1)))"))
+    assert lit == expected
+    assert page.get_attribute(f"#s{number}", "class").split().count("src") == 1
+    page.mouse.move(1, 1)
+    page.hover("h1")
+    assert page.locator("#proof li.dep").count() == 0
+    assert not w.errors
+
+
+def test_collapsing_a_block(watch, sites):
+    w = watch()
+    page = w.open(sites["group"] / "theorems" / "left_cancellation.html")
+    block = page.locator("#proof li.blk > details").first
+    inside = block.locator("li[id^='s']:not(.g)").first
+    assert block.evaluate("d => d.open") and inside.is_visible()
+    block.locator("summary").first.click()
+    assert not block.evaluate("d => d.open") and not inside.is_visible()
+    block.locator("summary").first.click()
+    assert inside.is_visible()
+    assert not w.errors
+
+
+def test_glue_toggle_and_keyboard(watch, sites):
+    w = watch()
+    page = w.open(sites["group"] / "theorems" / "left_cancellation.html")
+    glue = page.locator("#proof li.g").first
+    assert not glue.is_visible()
+    page.check("#glue-toggle")
+    assert glue.is_visible()
+    page.keyboard.press("g")
+    assert not glue.is_visible() and not page.is_checked("#glue-toggle")
+    page.keyboard.press("j")
+    first = page.locator("#proof li.cur")
+    assert first.get_attribute("id") == "s1"
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    page.keyboard.press("k")
+    assert page.locator("#proof li.cur").get_attribute("id") == "s2"
+    page.keyboard.press("n")
+    page.wait_for_url("**/double_inverse.html")
+    page.keyboard.press("p")
+    page.wait_for_url("**/left_cancellation.html")
+    assert not w.errors
+
+
+def test_graph_page_links(watch, sites):
+    w = watch()
+    page = w.open(sites["group"] / "graph.html")
+    node = page.locator("a.node[data-k='left_inverse']")
+    node.hover()
+    info = page.inner_text("#graph-info")
+    assert info.startswith("left_inverse") and "used by" in info and "left_cancellation" in info
+    assert page.locator("path.e.on").count() == 4
+    page.locator("a.node[data-k='left_cancellation']").click()
+    page.wait_for_url("**/theorems/left_cancellation.html")
+    assert page.inner_text("h1") == "left_cancellation"
+    assert not w.errors
+
+
+def test_hostile_theory_is_inert(watch, sites):
+    w = watch()
+    for path in pages(sites["hostile"]):
+        page = w.open(path)
+        page.wait_for_load_state("load")
+        for element in page.locator("a.node, li.thm, #proof li[id^='s'], summary").all()[:40]:
+            if element.is_visible():
+                element.hover()
+        assert page.evaluate("window.__pwned") is None, path
+        assert page.evaluate("document.scripts.length") == 2, path
+        assert page.locator("img, iframe, style").count() == 0, path
+        assert page.evaluate("getComputedStyle(document.body).display") != "none", path
+    index = w.open(sites["hostile"] / "index.html")
+    assert INJECT["rename"]["alert"] in index.inner_text("body")
+    index.fill("#search", "<script>")
+    assert len(visible_names(index)) >= 1
+    assert w.dialogs == [] and w.errors == []
+
+
+def test_no_console_errors_and_no_network(watch, sites):
+    w = watch()
+    for site in sites.values():
+        for path in pages(site):
+            w.open(path)
+    assert w.errors == []
+    assert all(url.startswith(("file://", "data:")) for url in w.requests), [
+        u for u in w.requests if not u.startswith(("file://", "data:"))]
+
+
+def test_dark_theme_and_phone_width(watch, sites):
+    light = watch(color_scheme="light").open(sites["group"] / "index.html")
+    dark = watch(color_scheme="dark").open(sites["group"] / "index.html")
+    background = "getComputedStyle(document.body).backgroundColor"
+    assert light.evaluate(background) != dark.evaluate(background)
+    phone = watch(viewport={"width": 375, "height": 800}, color_scheme="light")
+    for path in (sites["group"] / "index.html", sites["group"] / "theorems" / "left_cancellation.html",
+                 sites["calc"] / "index.html", sites["group"] / "rules.html"):
+        page = phone.open(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
+
+
+SHOTS = {
+    "browser-index": ("index.html", None),
+    "browser-theorem": ("theorems/left_cancellation.html", "#proof-h"),
+    "browser-graph": ("graph.html", None),
+}
+
+
+@pytest.mark.parametrize("shot", sorted(SHOTS))
+def test_screenshots(watch, sites, shot):
+    """Writes docs/images/<shot>.png, only when GENLOGIC_SCREENSHOTS=1."""
+    if os.environ.get("GENLOGIC_SCREENSHOTS") != "1":
+        pytest.skip("set GENLOGIC_SCREENSHOTS=1 to write docs/images/*.png")
+    relative, anchor = SHOTS[shot]
+    w = watch(viewport={"width": 1280, "height": 900}, device_scale_factor=1, color_scheme="light")
+    page = w.open(sites["group"] / relative)
+    if anchor:
+        page.evaluate(f"document.querySelector('{anchor}').scrollIntoView({{block: 'start'}})")
+        page.evaluate("window.scrollBy(0, -16)")
+        page.hover("#s24 > code")
+    target = ROOT / "docs" / "images" / f"{shot}.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(target))
+    assert target.stat().st_size > 10_000
+    assert not w.errors
