@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator
 
 from genlogic.engine.equality import Equalities, equation
@@ -112,6 +113,17 @@ def is_existential(formula: Formula) -> bool:
     return isinstance(formula, Not) and isinstance(formula.body, Forall) and bool(formula.body.variables)
 
 
+@lru_cache(maxsize=4096)
+def _value_part(formula: Not) -> Atom | None:
+    """The first part of an existential that gives a bound variable as the value of a function
+    (``∃c: a + b = c …`` → ``a + b = c``), if any."""
+    variables = set(formula.body.variables)
+    for part in existential_parts(formula, {}):
+        if isinstance(part, Atom) and part.pred in ("in2", "in3") and part.args[-2] in variables:
+            return part
+    return None
+
+
 @dataclass(frozen=True)
 class Pending:
     """An existential waiting for a witness: a derived fact (``formula`` proved by ``step``), or
@@ -146,6 +158,7 @@ class LogicBlock:
         self.store = FactStore(log, self.equalities, block)
         self.rules: list[Rule] = []
         self.rule_index: dict[tuple[bool, str], list[tuple[int, int]]] = {}
+        self.conclusion_index: dict[str, list[int]] = {}
         self.fired: set[tuple[int, tuple[str, ...]]] = set()
         self.formulas: dict[Formula, str] = {}  # non-literal facts
         self.existentials: list[Pending] = []
@@ -176,6 +189,7 @@ class LogicBlock:
         other.store = self.store.clone(self.log, other.equalities, block)
         other.rules = list(self.rules)
         other.rule_index = {k: list(v) for k, v in self.rule_index.items()}
+        other.conclusion_index = {k: list(v) for k, v in self.conclusion_index.items()}
         other.fired = set(self.fired)
         other.formulas = dict(self.formulas)
         other.existentials = list(self.existentials)
@@ -273,21 +287,43 @@ class LogicBlock:
         for position, pattern in enumerate(rule.premises):
             if pattern.pred != "=" or not pattern.positive:
                 self.rule_index.setdefault((pattern.positive, pattern.pred), []).append((index, position))
-        for binding in self._join(rule, {}, list(range(len(rule.premises)))):
+        for binding in self._join(rule, {}, list(range(len(rule.premises))), demand=True):
             self._fire(index, binding)
+        conclusion = rule.conclusion_pattern
+        if conclusion is not None and conclusion.positive and conclusion.pred in ("in2", "in3"):
+            self.conclusion_index.setdefault(conclusion.pred, []).append(index)
+            for args in list(self.store.by_pred.get((True, conclusion.pred), ())):
+                self._match_conclusion(index, args)
 
     def _match(self, literal: Literal) -> None:
         if literal not in self.store:
             return  # rewritten by an equality since it was queued; its canonical form is queued
         positive, pred, args = literal
+        demand = not (positive and pred == "in")
         for index, position in self.rule_index.get((positive, pred), ()):
             rule = self.rules[index]
             binding = self._unify(rule, rule.premises[position], args, {})
             if binding is None:
                 continue
             rest = [i for i in range(len(rule.premises)) if i != position]
-            for full in self._join(rule, binding, rest):
+            for full in self._join(rule, binding, rest, demand):
                 self._fire(index, full)
+        if positive and args and args[-1] in self.operations:
+            for index in self.conclusion_index.get(pred, ()):
+                self._match_conclusion(index, args)
+
+    def _match_conclusion(self, index: int, args: tuple[str, ...]) -> None:
+        """Rewriting-style matching: an existing value ``g(inputs) = out`` binds the inputs of a
+        rule concluding ``g(inputs') = out'``; the rule's premises are then joined, and the values
+        they lack are demanded (so witnesses are created only for terms that lead somewhere)."""
+        rule = self.rules[index]
+        pattern = rule.conclusion_pattern
+        inputs = Pattern(True, pattern.pred, pattern.args[:-2] + (pattern.args[-1],))
+        binding = self._unify(rule, inputs, args[:-2] + (args[-1],), {})
+        if binding is None:
+            return
+        for full in self._join(rule, binding, list(range(len(rule.premises))), demand=True):
+            self._fire(index, full)
 
     def _unify(self, rule: Rule, pattern: Pattern, args: tuple[str, ...], binding: dict[str, str]) -> dict[str, str] | None:
         result = dict(binding)
@@ -303,8 +339,14 @@ class LogicBlock:
                 return None
         return result
 
-    def _join(self, rule: Rule, binding: dict[str, str], remaining: list[int]) -> Iterator[dict[str, str]]:
-        """Every extension of ``binding`` that satisfies the premises in ``remaining``."""
+    def _join(
+        self, rule: Rule, binding: dict[str, str], remaining: list[int], demand: bool = False
+    ) -> Iterator[dict[str, str]]:
+        """Every extension of ``binding`` that satisfies the premises in ``remaining``. With
+        ``demand``, a functional premise whose inputs are bound records a demand for its value;
+        binding a variable through a membership premise (``x ∈ X``) turns ``demand`` off, since
+        such a binding ranges over everything — except for unary functions, whose values over
+        everything grow only linearly (and are bounded by the witness depth)."""
         if not remaining:
             yield binding
             return
@@ -319,21 +361,23 @@ class LogicBlock:
             left, right = values
             if left is not None and right is not None:
                 if left == right:
-                    yield from self._join(rule, binding, rest)
+                    yield from self._join(rule, binding, rest, demand)
                 return
             extended = dict(binding)
             extended[pattern.args[0] if left is None else pattern.args[1]] = right if left is None else left
-            yield from self._join(rule, extended, rest)
+            yield from self._join(rule, extended, rest, demand)
             return
         bound = {i: v for i, v in enumerate(values) if v is not None}
         if not pattern.positive and len(bound) < len(values):
             return
-        if pattern.positive and values[-1] in self.operations and None not in values[:-2]:
-            self.demands.add((pattern.pred, values[-1], tuple(values[:-2])))
+        if (demand or pattern.pred == "in2") and pattern.positive and values[-1] in self.operations:
+            if None not in values[:-2]:
+                self.demands.add((pattern.pred, values[-1], tuple(values[:-2])))
+        guard = pattern.positive and pattern.pred == "in" and None in values
         for args in self.store.candidates(pattern.positive, pattern.pred, bound):
             extended = self._unify(rule, pattern, args, binding)
             if extended is not None:
-                yield from self._join(rule, extended, rest)
+                yield from self._join(rule, extended, rest, demand and not guard)
 
     def _next_premise(self, rule: Rule, binding: dict[str, str], remaining: list[int]) -> int | None:
         """The premise to join next: the one with the fewest candidate facts (a bound equality
@@ -405,32 +449,37 @@ class LogicBlock:
     # --- witnesses ------------------------------------------------------------------------------
 
     def _witness_round(self) -> bool:
-        """Instantiate the unsatisfied pending existentials of least depth; ``True`` if any was.
-        What the budget leaves uninstantiated is counted in :attr:`hits`."""
+        """Instantiate the demanded, unsatisfied pending existentials of least depth; ``True`` if
+        any was. What the budget leaves uninstantiated is counted in :attr:`hits`."""
         if not self.existentials:
             return False
         depths = [(self._depth_of(p), p) for p in self.existentials]
         if min(depth for depth, _ in depths) > self.budget.depth:
             self.hits.depth = max(self.hits.depth, len(depths))
             return False
-        waiting = [(depth, p) for depth, p in depths if not self._satisfied(p)]
-        self.existentials = [p for _, p in waiting]
-        if not waiting:
-            return False
-        least = min(depth for depth, _ in waiting)
-        if least > self.budget.depth:
-            self.hits.depth = max(self.hits.depth, len(waiting))
-            return False
-        remaining, created = [], False
-        for depth, pending in waiting:
-            if depth == least and not self._demanded(pending):
+        useful, remaining = [], []
+        for depth, pending in depths:
+            if not self._demanded(pending):
                 remaining.append(pending)
-            elif depth == least and self.witness_count < self.budget.witnesses:
+            elif not self._satisfied(pending):
+                useful.append((depth, pending))
+        if not useful:
+            self.existentials = remaining
+            return False
+        least = min(depth for depth, _ in useful)
+        if least > self.budget.depth:
+            self.hits.depth = max(self.hits.depth, len(useful))
+            self.existentials = remaining + [p for _, p in useful]
+            return False
+        created = False
+        for depth, pending in useful:
+            if depth != least:
+                remaining.append(pending)
+            elif self.witness_count < self.budget.witnesses:
                 self._witness(pending, depth)
                 created = True
             else:
-                if depth == least:
-                    self.hits.witnesses += 1
+                self.hits.witnesses += 1
                 remaining.append(pending)
         self.existentials = remaining
         return created
@@ -439,17 +488,15 @@ class LogicBlock:
         """Whether a witness for ``pending`` may help. An existential that only asserts that an
         operation has a value (``∃c: a + b = c …``) is instantiated only once some rule asked
         for that value while matching; any other existential always may help."""
+        value = _value_part(pending.formula)
+        if value is None:
+            return True
         find = self.equalities.find
-        variables = set(pending.formula.body.variables)
-        for part in existential_parts(pending.formula, {}):
-            if not (isinstance(part, Atom) and part.pred in ("in2", "in3")):
-                continue
-            relation = find(pending.binding.get(part.args[-1], part.args[-1]))
-            if relation not in self.operations or part.args[-2] not in variables:
-                continue
-            inputs = tuple(find(pending.binding.get(a, a)) for a in part.args[:-2])
-            return (part.pred, relation, inputs) in self.demands
-        return True
+        relation = find(pending.binding.get(value.args[-1], value.args[-1]))
+        if relation not in self.operations:
+            return True
+        inputs = tuple(find(pending.binding.get(a, a)) for a in value.args[:-2])
+        return (value.pred, relation, inputs) in self.demands
 
     def _depth_of(self, pending: Pending) -> int:
         constants = set(free_identifiers(pending.formula)) | set(pending.binding.values())

@@ -40,9 +40,14 @@ class GroundTables:
     missing: tuple[tuple[str, int, int], ...]
     proofs: tuple[Proof, ...]
     distinct_up_to: int
+    constants: dict[str, int]  # element constants of the theory that are numerals
 
 
-def calculate(theory: Theory, up_to: int, distinct_up_to: int | None = None, max_numerals: int = 512) -> GroundTables:
+def calculate(
+    theory: Theory, up_to: int, distinct_up_to: int | None = None, max_numerals: int = 512, proofs: bool = True
+) -> GroundTables:
+    """The tables for arguments 0..``up_to``; with ``proofs=False`` only the values (the facts are
+    still derived, but not packaged as theorems), which is what a model for testing needs."""
     if not theory.signature.induction:
         raise MplError(f"theory {theory.name} has no induction schema, so it has no numerals to calculate with")
     schema = theory.signature.induction[0]
@@ -64,17 +69,25 @@ def calculate(theory: Theory, up_to: int, distinct_up_to: int | None = None, max
         tables.extend()
     while tables.size < up_to:
         tables.extend()
-    proofs = []
-    for op, a, b in sorted(values, key=lambda k: (operations.index(k[0]), k[1], k[2])):
-        c, step, level = values[(op, a, b)]
-        proofs.append(tables.theorem(f"{_label(op, operations)}_{a}_{b}", step, level))
+    packaged = []
     distinct_up_to = up_to if distinct_up_to is None else distinct_up_to
-    proofs.extend(_distinctness(theory, schema, distinct_up_to))
+    if proofs:
+        for op, a, b in sorted(values, key=lambda k: (operations.index(k[0]), k[1], k[2])):
+            c, step, level = values[(op, a, b)]
+            packaged.append(tables.theorem(f"{_label(op, operations)}_{a}_{b}", step, level))
+        packaged.extend(_distinctness(theory, schema, distinct_up_to))
     result_tables = {op: {} for op in operations}
     for (op, a, b), (c, _, _) in values.items():
         result_tables[op][(a, b)] = c
     missing = tuple(sorted(wanted - set(values)))
-    return GroundTables(schema, up_to, tables.size, result_tables, missing, tuple(proofs), distinct_up_to)
+    constants = {}
+    for constant in theory.signature.constants:
+        index = tables.index_of(constant.name) if constant.kind.value == "element" else None
+        if index is not None:
+            constants[constant.name] = index
+    return GroundTables(
+        schema, up_to, tables.size, result_tables, missing, tuple(packaged), distinct_up_to, constants
+    )
 
 
 def _label(op: str, operations: list[str]) -> str:

@@ -1,0 +1,9 @@
+"""Theory exploration: a ground model from the engine, conjectures tested on it, and rounds of
+proving (directly, by induction, or as corollaries of what is already proved).
+
+* :mod:`~genlogic.explore.model`       — the ground model: numerals and operation tables;
+* :mod:`~genlogic.explore.terms`       — terms over the signature, enumerated and evaluated;
+* :mod:`~genlogic.explore.conjectures` — QuickSpec-style equations, pruned, written in MPL;
+* :mod:`~genlogic.explore.refute`      — evaluating any statement on the model: counterexamples;
+* :mod:`~genlogic.explore.explorer`    — the rounds that turn conjectures into theorems.
+"""

@@ -1,0 +1,129 @@
+"""The exploration loop: conjectures from :mod:`~genlogic.explore.conjectures`, smallest first,
+proved in rounds by the engine — directly, or by induction on one of their variables.
+
+Each round takes the next batch of open equations that do not already follow (by congruence)
+from the theorems proved so far, and attempts them all with the same known theorems, so the
+attempts are independent and run on any executor. Results are merged in the equations' order:
+a proof is kept unless an equation kept earlier in the same merge already implies it. An equation
+that failed is tried again only after new theorems were proved. The loop ends when no open
+equation can be tried, or at the time limit.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from genlogic.engine.block import Budget
+from genlogic.engine.goal import Attempt, KnownTheorem, Proof, attempt, induction_variables
+from genlogic.engine.grid import Executor
+from genlogic.explore.conjectures import Congruence, Equation, Generation
+from genlogic.mpl.ast import Formula
+from genlogic.theory.model import Theory
+
+#: chosen once for all theories
+BATCH = 8
+DEPTH = 2
+
+
+@dataclass(frozen=True)
+class ConjectureTask:
+    theory: Theory
+    name: str
+    statement: Formula
+    known: tuple[KnownTheorem, ...]
+
+
+@dataclass(frozen=True)
+class ConjectureResult:
+    name: str
+    proof: Proof | None
+    method: str | None  # direct, corollary, induction
+    variable: str | None
+    last: Attempt
+
+
+def run_conjecture(task: ConjectureTask) -> ConjectureResult:
+    """Directly first; then by induction on each candidate variable in turn."""
+    budget = Budget(depth=DEPTH)
+    result = attempt(task.theory, task.name, task.statement, task.known, budget)
+    if result.proof is not None:
+        method = "corollary" if result.proof.uses else "direct"
+        return ConjectureResult(task.name, result.proof, method, None, result)
+    for variable in induction_variables(task.theory, task.statement):
+        result = attempt(task.theory, task.name, task.statement, task.known, budget, variable)
+        if result.proof is not None:
+            return ConjectureResult(task.name, result.proof, "induction", variable, result)
+    return ConjectureResult(task.name, None, None, None, result)
+
+
+@dataclass(frozen=True)
+class Discovery:
+    proof: Proof
+    method: str
+    variable: str | None
+    round: int
+    text: str
+
+
+@dataclass
+class Exploration:
+    discoveries: list[Discovery] = field(default_factory=list)
+    redundant: int = 0  # equations that followed from proved ones and were not tried
+    open: list[Equation] = field(default_factory=list)
+    attempts: int = 0
+    rounds: int = 0
+    cut_short: bool = False
+
+
+def explore(
+    theory: Theory,
+    generation: Generation,
+    executor: Executor,
+    deadline: float | None = None,
+    progress: Callable[[int, int, int], None] | None = None,
+) -> Exploration:
+    report = Exploration()
+    congruence = Congruence(list(generation.universe), generation.max_size)
+    names = {id(eq): f"law{i}" for i, eq in enumerate(generation.equations, start=1)}
+    pending = list(generation.equations)
+    failed_with: dict[str, int] = {}
+    known: list[KnownTheorem] = []
+    try:
+        while deadline is None or time.monotonic() < deadline:
+            batch = []
+            remaining = []
+            for equation in pending:
+                if congruence.implied(equation.left, equation.right):
+                    report.redundant += 1
+                    continue
+                remaining.append(equation)
+                if len(batch) < BATCH and failed_with.get(names[id(equation)]) != len(known):
+                    batch.append(equation)
+            pending = remaining
+            if not batch:
+                break
+            report.rounds += 1
+            tasks = [ConjectureTask(theory, names[id(eq)], eq.statement, tuple(known)) for eq in batch]
+            results = executor.map(run_conjecture, tasks)
+            report.attempts += len(tasks)
+            proved_before = len(known)
+            for equation, result in zip(batch, results):
+                if result.proof is None:
+                    failed_with[result.name] = proved_before
+                elif not congruence.implied(equation.left, equation.right):
+                    congruence.accept(equation.left, equation.right)
+                    known.append(KnownTheorem(result.name, equation.statement))
+                    report.discoveries.append(
+                        Discovery(result.proof, result.method, result.variable, report.rounds, equation.text)
+                    )
+            pending = [eq for eq in pending if names[id(eq)] not in {k.name for k in known}]
+            if progress is not None:
+                progress(report.rounds, len(known), len(pending))
+        else:
+            report.cut_short = True
+    except KeyboardInterrupt:
+        report.cut_short = True
+    report.open = [eq for eq in pending if not congruence.implied(eq.left, eq.right)]
+    return report
