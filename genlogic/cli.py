@@ -147,29 +147,67 @@ def fmt(files: tuple[Path, ...], check: bool, readable: bool, core_: bool) -> No
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes for --executor process.")
 @click.option("--rounds", type=click.IntRange(min=1), default=3, show_default=True,
-              help="Grid rounds; round r may create witnesses up to depth r.")
+              help="Grid rounds for --goals-only; round r may create witnesses up to depth r.")
+@click.option("--time-limit", type=click.FloatRange(min=0), default=None,
+              help="Stop exploring after this many seconds; what is proved is written.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON on stdout.")
+@click.option("--no-html", is_flag=True, help="Do not write the HTML proof browser into RUN_DIR/html.")
 def prove(file: Path, goals_only: bool, run_dir: Path | None, executor: str, workers: int, rounds: int,
-          as_json: bool) -> None:
-    """Prove FILE's theorems and write RUN_DIR (proofgraph.json, summary.json, theorems.mpl).
+          time_limit: float | None, as_json: bool, no_html: bool) -> None:
+    """Explore FILE's theory and prove its theorems; write RUN_DIR.
 
-    Exit code 0 when every stated theorem is proved, 1 otherwise, 2 on bad input."""
+    RUN_DIR gets proofgraph.json, summary.json, theorems.mpl and (when exploring) refuted.json.
+    Exit code 0 when every stated theorem is proved and the run was not cut short, 1
+    otherwise, 2 on bad input. Ctrl-C stops cleanly like --time-limit."""
+    from genlogic.explore.run import ExploreOptions, prove_and_explore
     from genlogic.progress import Progress
     from genlogic.prove import ProveOptions, prove_goals
 
-    if not goals_only:
-        raise click.UsageError("exploration is not available yet; pass --goals-only to prove the stated theorems")
     run_dir = run_dir or Path("runs") / file.stem
-    with Progress("proving") as progress:
-        summary = prove_goals(file, run_dir, ProveOptions(executor, workers, rounds), progress.rounds)
+    with Progress("goals" if goals_only else "exploring") as progress:
+        if goals_only:
+            summary = prove_goals(file, run_dir, ProveOptions(executor, workers, rounds), progress.rounds)
+        else:
+            summary = prove_and_explore(file, run_dir, ExploreOptions(executor, workers, time_limit), progress.rounds)
+    if not no_html:
+        from web_export import render_site
+
+        render_site(run_dir, run_dir / "html")
     if as_json:
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
     else:
-        for goal in summary["goals"]:
-            detail = f"round {goal['round']}, {goal['steps']} steps" if goal["status"] == "proved" else goal["reason"]
-            click.echo(f"{goal['status']:>9}  {goal['name']}  ({detail})")
-        click.echo(f"{summary['proved']} of {len(summary['goals'])} proved in {summary['seconds']} s; wrote {display_path(run_dir)}")
-    sys.exit(0 if summary["unproved"] == 0 else 1)
+        click.echo(_render_summary(summary, run_dir))
+    ok = all(goal["status"] == "proved" for goal in summary["goals"]) and not summary.get("cut_short")
+    sys.exit(0 if ok else 1)
+
+
+def _render_summary(summary: dict, run_dir: Path) -> str:
+    lines = []
+    counts = summary.get("counts")
+    if counts:
+        lines.append(
+            f"conjectures: {counts['generated']} equations from {counts['terms']} terms, "
+            f"{counts['canonical']} after canonicalisation, all true on the ground model"
+        )
+        lines.append(
+            f"proved: {counts['proved']} theorems ({counts['by_induction']} by induction), "
+            f"{counts['corollaries']} corollaries, {counts['redundant']} redundant, {counts['open']} open "
+            f"in {counts['rounds']} rounds"
+        )
+    for goal in summary["goals"]:
+        status = goal["status"]
+        if status == "proved":
+            detail = f"round {goal['round']}, {goal['steps']} steps"
+        elif status == "refuted":
+            detail = "counterexample " + ", ".join(f"{k} = {v}" for k, v in goal["counterexample"].items())
+        else:
+            detail = goal["reason"]
+        lines.append(f"{status:>9}  {goal['name']}  ({detail})")
+    proved = sum(goal["status"] == "proved" for goal in summary["goals"])
+    cut = "; cut short" if summary.get("cut_short") else ""
+    lines.append(f"{proved} of {len(summary['goals'])} stated theorems proved in {summary['seconds']} s{cut}; "
+                 f"wrote {display_path(run_dir)}")
+    return "\n".join(lines)
 
 
 @main.command()
@@ -214,6 +252,29 @@ def check(run_dir: Path, theory_path: Path | None) -> None:
     report = check_run(run_dir, theory_path)
     click.echo(report.render())
     sys.exit(0 if report.ok else 1)
+
+
+@main.group()
+def export() -> None:
+    """Export a run folder."""
+
+
+@export.command("html")
+@click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Site folder (default: RUN_DIR/html).")
+@click.option("--theory", "theory_path", type=_FILE, help="The theory file (default: the one the run names).")
+def export_html(run_dir: Path, out_dir: Path | None, theory_path: Path | None) -> None:
+    """Write the static HTML proof browser of RUN_DIR (docs/browser.md)."""
+    from web_export import ExportError, render_site
+
+    out_dir = out_dir or run_dir / "html"
+    try:
+        written = render_site(run_dir, out_dir, theory_path)
+    except ExportError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    click.echo(f"wrote {len(written)} files; open {display_path(out_dir / 'index.html')}")
 
 
 @main.command("import-gl")

@@ -27,6 +27,7 @@ class ProvedTheorem:
     proof: Proof
     source: str  # stated, ground, conjecture
     round: int
+    method: str | None = None  # direct, corollary, induction (for conjectures)
 
 
 def use_graph(theorems: list[ProvedTheorem]) -> nx.DiGraph:
@@ -65,7 +66,12 @@ def _theorem(theorem: ProvedTheorem) -> dict[str, Any]:
         "name": proof.name,
         "statement": core(proof.statement),
         "uses": list(proof.uses),
-        "origin": {"source": theorem.source, "block": proof.name, "round": theorem.round},
+        "origin": {
+            "source": theorem.source,
+            "block": proof.name,
+            "round": theorem.round,
+            **({"method": theorem.method} if theorem.method else {}),
+        },
         "blocks": [
             {"id": b.id, "kind": b.kind, "parent": b.parent, "params": list(b.params)} for b in proof.blocks
         ],

@@ -17,7 +17,7 @@ from genlogic.mpl.printer import readable
 
 
 def write_run(run_dir: Path, theory_path: Path, theory_name: str, proved: list[proofgraph.ProvedTheorem],
-              summary: dict[str, Any]) -> None:
+              summary: dict[str, Any], extra: dict[str, str] | None = None) -> None:
     graph = proofgraph.build(theory_path, theory_name, proved)
     write_directory_atomic(
         run_dir,
@@ -25,6 +25,7 @@ def write_run(run_dir: Path, theory_path: Path, theory_name: str, proved: list[p
             "proofgraph.json": proofgraph.dumps(graph),
             "summary.json": json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
             "theorems.mpl": _theorems_file(theory_path, run_dir, proved),
+            **(extra or {}),
         },
     )
 

@@ -15,6 +15,8 @@ from typing import Callable, Protocol, Sequence
 
 from genlogic.engine.block import Budget
 from genlogic.engine.goal import Attempt, KnownTheorem, Proof, attempt
+
+__all__ = ["KnownTheorem", "run_grid", "make_executor"]
 from genlogic.mpl.ast import Formula
 from genlogic.theory.model import Theory
 
@@ -100,9 +102,11 @@ def run_grid(
     rounds: int = 3,
     budget: Budget = Budget(),
     progress: Callable[[int, int, int], None] | None = None,
+    known: tuple[KnownTheorem, ...] = (),
 ) -> GridReport:
-    """Prove ``statements`` in up to ``rounds`` rounds; round r uses witness depth r."""
-    known: list[KnownTheorem] = []
+    """Prove ``statements`` in up to ``rounds`` rounds; round r uses witness depth r. ``known``
+    theorems are available from the start."""
+    known = list(known)
     done: dict[str, Outcome] = {}
     last: dict[str, Attempt] = {}
     used_rounds = 0

@@ -145,8 +145,13 @@ class Congruence:
 
     def __init__(self, universe: list[Term], max_size: int):
         self.max_size = max_size
-        self.terms = list(dict.fromkeys(universe))
-        self.parent = {t: t for t in self.terms}
+        self.terms: list[Term] = []
+        self.parent: dict[Term, Term] = {}
+        self.signatures: dict[tuple, Term] = {}
+        self.dirty = False
+        for term in universe:
+            self.add(term)
+        self.close()
 
     def add(self, term: Term) -> None:
         """Put ``term`` and its subterms into the universe."""
@@ -156,6 +161,11 @@ class Congruence:
             self.add(arg)
         self.parent[term] = term
         self.terms.append(term)
+        if term.args:
+            key = (term.head, tuple(self.find(a) for a in term.args))
+            other = self.signatures.setdefault(key, term)
+            if other is not term:
+                self.union(other, term)
 
     def find(self, term: Term) -> Term:
         while self.parent[term] != term:
@@ -167,20 +177,20 @@ class Congruence:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
+            self.dirty = True
 
     def close(self) -> None:
-        changed = True
-        while changed:
-            changed = False
-            signatures: dict[tuple, Term] = {}
+        """Merge terms whose arguments became equal, until nothing changes."""
+        while self.dirty:
+            self.dirty = False
+            self.signatures = {}
             for term in self.terms:
                 if not term.args:
                     continue
                 key = (term.head, tuple(self.find(a) for a in term.args))
-                other = signatures.setdefault(key, term)
+                other = self.signatures.setdefault(key, term)
                 if self.find(other) != self.find(term):
                     self.union(other, term)
-                    changed = True
 
     def accept(self, left: Term, right: Term) -> None:
         for pattern, other in ((left, right), (right, left)):

@@ -83,10 +83,17 @@ def explore(
     executor: Executor,
     deadline: float | None = None,
     progress: Callable[[int, int, int], None] | None = None,
+    reserved: frozenset[str] = frozenset(),
 ) -> Exploration:
+    """``reserved``: names a discovered theorem must not take (the stated theorems')."""
     report = Exploration()
     congruence = Congruence(list(generation.universe), generation.max_size)
-    names = {id(eq): f"law{i}" for i, eq in enumerate(generation.equations, start=1)}
+    names = {}
+    for index, equation in enumerate(generation.equations, start=1):
+        name = f"law{index}"
+        while name in reserved:
+            name += "_"
+        names[id(equation)] = name
     pending = list(generation.equations)
     failed_with: dict[str, int] = {}
     known: list[KnownTheorem] = []

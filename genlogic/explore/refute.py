@@ -1,0 +1,153 @@
+"""Evaluating statements on the ground model: counterexamples and vacuity.
+
+A statement is refuted by an assignment of numerals to its outermost variables under which its
+premises hold and its conclusion fails, every atom evaluated with the model's tables (derived by
+the engine). Atoms the model cannot decide (values beyond its tables, relations it does not
+know) make the evaluation unknown, never false: refutations are never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from genlogic.explore.model import GroundModel
+from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, conjuncts
+
+Env = dict[str, int]
+
+
+@dataclass
+class _Search:
+    partial: bool = False
+
+
+@dataclass(frozen=True)
+class Counterexample:
+    assignment: dict[str, int]  # outermost variable → numeral
+
+
+class _Evaluator:
+    def __init__(self, model: GroundModel):
+        self.model = model
+        self.domain = range(model.up_to + 1)
+        values = [c for table in model.binary.values() for c in table.values()]
+        self.values = range(max(values + [model.up_to + 1]) + 1)
+
+    def term(self, name: str, env: Env) -> int | None:
+        if name in env:
+            return env[name]
+        return self.model.constants.get(name)
+
+    def atom(self, atom: Atom, env: Env) -> bool | None:
+        args = atom.args
+        if atom.pred == "in":
+            if args[1] != self.model.carrier:
+                return None
+            return True if self.term(args[0], env) is not None else None
+        if atom.pred == "=":
+            a, b = self.term(args[0], env), self.term(args[1], env)
+            return None if a is None or b is None else a == b
+        if atom.pred in ("in2", "in3"):
+            inputs = [self.term(a, env) for a in args[:-2]]
+            output = self.term(args[-2], env)
+            if None in inputs or output is None:
+                return None
+            value = self.model.apply(args[-1], tuple(inputs))  # type: ignore[arg-type]
+            return None if value is None else value == output
+        return None
+
+    def holds(self, formula: Formula, env: Env) -> bool | None:
+        if isinstance(formula, Atom):
+            return self.atom(formula, env)
+        if isinstance(formula, Not):
+            inner = self.holds(formula.body, env)
+            return None if inner is None else not inner
+        if isinstance(formula, And):
+            left, right = self.holds(formula.left, env), self.holds(formula.right, env)
+            if left is False or right is False:
+                return False
+            return None if left is None or right is None else True
+        # ∀ over a finite part of the model: a falsifying assignment refutes it; it holds only if
+        # every variable was fixed by a functional premise (no range was cut off)
+        unknown = False
+        search = _Search()
+        for extended in self.solutions(formula.variables, list(conjuncts(formula.antecedent)), env, search):
+            if extended is None:
+                unknown = True
+                continue
+            value = self.holds(formula.consequent, extended)
+            if value is False:
+                return False
+            unknown = unknown or value is None
+        return None if unknown or search.partial else True
+
+    def solutions(
+        self, variables: tuple[str, ...], premises: list[Formula], env: Env, search: "_Search"
+    ) -> Iterator[Env | None]:
+        """Extensions of ``env`` to ``variables`` under which every premise holds (``None`` for
+        an extension under which some premise is unknown). ``search.partial`` is set when a
+        variable had to range over a finite part of the model."""
+        unbound = [v for v in variables if v not in env]
+        if not unbound:
+            values = [self.holds(p, env) for p in premises]
+            if all(v is True for v in values):
+                yield env
+            elif not any(v is False for v in values):
+                yield None
+            return
+        for premise in premises:
+            determined = self._determined(premise, env, unbound)
+            if determined is not None:
+                variable, value = determined
+                if value is None:
+                    yield None
+                    return
+                yield from self.solutions(variables, premises, {**env, variable: value}, search)
+                return
+        search.partial = True
+        variable = unbound[0]
+        guarded = any(
+            isinstance(p, Atom) and p.pred == "in" and p.args == (variable, self.model.carrier) for p in premises
+        )
+        for value in self.domain if guarded else self.values:
+            yield from self.solutions(variables, premises, {**env, variable: value}, search)
+
+    def _determined(self, premise: Formula, env: Env, unbound: list[str]) -> tuple[str, int | None] | None:
+        """A variable whose value a functional premise fixes, with that value."""
+        if not isinstance(premise, Atom):
+            return None
+        args = premise.args
+        if premise.pred == "=":
+            for known, other in ((args[0], args[1]), (args[1], args[0])):
+                if other in unbound and known not in unbound and self.term(known, env) is not None:
+                    return other, self.term(known, env)
+            return None
+        if premise.pred in ("in2", "in3") and args[-2] in unbound:
+            inputs = [self.term(a, env) if a not in unbound else None for a in args[:-2]]
+            if None in inputs:
+                return None
+            return args[-2], self.model.apply(args[-1], tuple(inputs))  # type: ignore[arg-type]
+        return None
+
+
+def counterexample(statement: Formula, model: GroundModel) -> Counterexample | None:
+    """An assignment refuting ``statement`` (definitions expanded), or ``None``."""
+    evaluator = _Evaluator(model)
+    if not isinstance(statement, Forall):
+        return Counterexample({}) if evaluator.holds(statement, {}) is False else None
+    premises = list(conjuncts(statement.antecedent))
+    for env in evaluator.solutions(statement.variables, premises, {}, _Search()):
+        if env is not None and evaluator.holds(statement.consequent, env) is False:
+            return Counterexample({v: env[v] for v in statement.variables})
+    return None
+
+
+def vacuous(statement: Formula, model: GroundModel) -> bool:
+    """Whether no assignment on the model can satisfy the premises of ``∀x̄ (A → B)``: every
+    assignment makes some premise false."""
+    if not isinstance(statement, Forall):
+        return False
+    evaluator = _Evaluator(model)
+    premises = list(conjuncts(statement.antecedent))
+    return next(iter(evaluator.solutions(statement.variables, premises, {}, _Search())), False) is False

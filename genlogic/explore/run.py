@@ -1,0 +1,140 @@
+"""``genlogic prove FILE``: explore the theory and prove its stated theorems; write the run.
+
+Stages: ground model → equations → exploration rounds → stated goals (refuted on the model, or
+proved with everything discovered) → run folder (docs/cli.md lists what ``summary.json`` holds;
+``refuted.json`` has every refuted statement with its counterexample).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from genlogic import __version__, proofgraph
+from genlogic.engine.grid import KnownTheorem, make_executor, run_grid
+from genlogic.explore.conjectures import conjectures
+from genlogic.explore.explorer import explore
+from genlogic.explore.model import ground_model
+from genlogic.explore.refute import counterexample, vacuous
+from genlogic.mpl.printer import readable
+from genlogic.prove import peak_rss_mb
+from genlogic.runs import write_run
+from genlogic.theory.build import load_theory
+from genlogic.theory.expand import expand
+
+
+@dataclass(frozen=True)
+class ExploreOptions:
+    executor: str = "local"
+    workers: int = 1
+    time_limit: float | None = None
+
+
+def prove_and_explore(
+    theory_path: Path, run_dir: Path, options: ExploreOptions, progress: Callable[[int, int, int], None] | None = None
+) -> dict[str, Any]:
+    started = time.perf_counter()
+    deadline = time.monotonic() + options.time_limit if options.time_limit else None
+    stages: dict[str, dict[str, float]] = {}
+
+    def stage(name: str, since: float) -> float:
+        now = time.perf_counter()
+        stages[name] = {"seconds": round(now - since, 3), "peak_rss_mb": peak_rss_mb()}
+        return now
+
+    theory = load_theory(theory_path)
+    mark = stage("load", started)
+    model = ground_model(theory)
+    mark = stage("ground model", mark)
+    counts: dict[str, int] = {}
+    proved: list[proofgraph.ProvedTheorem] = []
+    discovered: list[KnownTheorem] = []
+    cut_short = False
+    open_equations: list[str] = []
+    rounds = 0
+    executor = make_executor(options.executor, options.workers)
+    try:
+        if model is not None:
+            generation = conjectures(theory, model)
+            counts.update(
+                terms=generation.terms,
+                generated=generation.raw,
+                canonical=len(generation.equations),
+                typed=len(generation.equations),
+                survived_counterexamples=len(generation.equations),
+            )
+            mark = stage("conjectures", mark)
+            reserved = frozenset(t.name for t in theory.theorems)
+            exploration = explore(theory, generation, executor, deadline, progress, reserved)
+            rounds = exploration.rounds
+            cut_short = exploration.cut_short
+            for discovery in exploration.discoveries:
+                proved.append(proofgraph.ProvedTheorem(discovery.proof, "conjecture", discovery.round, discovery.method))
+                discovered.append(KnownTheorem(discovery.proof.name, discovery.proof.statement))
+            counts.update(
+                proved=sum(d.method != "corollary" for d in exploration.discoveries),
+                by_induction=sum(d.method == "induction" for d in exploration.discoveries),
+                corollaries=sum(d.method == "corollary" for d in exploration.discoveries),
+                redundant=exploration.redundant,
+                open=len(exploration.open),
+                attempts=exploration.attempts,
+                rounds=exploration.rounds,
+            )
+            open_equations = [eq.text for eq in exploration.open]
+            mark = stage("exploration", mark)
+        goals, refuted = _stated_goals(theory, model, discovered, executor, proved, rounds)
+        mark = stage("stated goals", mark)
+    finally:
+        executor.close()
+    summary = {
+        "generator": f"genlogic {__version__}",
+        "theory": theory.name,
+        "mode": "explore",
+        "cut_short": cut_short,
+        "counts": counts,
+        "goals": goals,
+        "open": open_equations,
+        "stages": stages,
+        "executor": {"kind": options.executor, "workers": options.workers},
+        "seconds": round(time.perf_counter() - started, 3),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+    write_run(run_dir, theory_path, theory.name, proved, summary,
+              {"refuted.json": json.dumps(refuted, indent=2, ensure_ascii=False) + "\n"})
+    return summary
+
+
+def _stated_goals(theory, model, discovered, executor, proved, rounds_before):
+    """Each stated theorem: refuted on the model, vacuous, or proved with the discoveries."""
+    definitions = {d.name: d for d in theory.definitions}
+    goals: list[dict[str, Any]] = []
+    refuted: list[dict[str, Any]] = []
+    to_prove = []
+    for theorem in theory.theorems:
+        expanded = expand(theorem.formula, definitions)
+        found = counterexample(expanded, model) if model is not None else None
+        if found is not None:
+            goals.append({"name": theorem.name, "status": "refuted", "counterexample": found.assignment})
+            refuted.append({"name": theorem.name, "statement": readable(theorem.formula),
+                            "counterexample": found.assignment})
+        elif model is not None and vacuous(expanded, model):
+            goals.append({"name": theorem.name, "status": "unproved", "reason": "vacuous: its premises never hold in the model"})
+        else:
+            goals.append({"name": theorem.name})
+            to_prove.append((theorem.name, theorem.formula))
+    report = run_grid(theory, to_prove, executor, known=tuple(discovered))
+    outcomes = {o.name: o for o in report.outcomes}
+    for goal in goals:
+        outcome = outcomes.get(goal["name"])
+        if outcome is None or "status" in goal:
+            continue
+        if outcome.proof is not None:
+            goal.update(status="proved", round=outcome.round, steps=len(outcome.proof.steps))
+            proved.append(proofgraph.ProvedTheorem(outcome.proof, "stated", rounds_before + outcome.round))
+        else:
+            hits = outcome.last.hits
+            goal.update(status="unproved", reason="budget hit" if hits.any else "saturated without the goal")
+    return goals, refuted

@@ -1,0 +1,445 @@
+"""The run folder turned into view dataclasses: everything the templates show, as plain strings.
+
+Reads ``proofgraph.json`` (required), ``summary.json`` and ``refuted.json`` (optional) and the
+theory file the graph names. No HTML here: escaping is left to the templates (autoescape).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from genlogic.mpl.printer import core as core_text
+from genlogic.theory.build import load_theory
+from genlogic.theory.loader import load_sources
+from genlogic.theory.model import Theory
+from web_export import notation
+from web_export.layout import Layout, layered_layout
+from web_export.proof import ProofView, build_proof
+from web_export.verdict import RunVerdict, Verdict, run_verdict
+
+
+class ExportError(Exception):
+    """The run folder cannot be shown (no proof graph, no theory file)."""
+
+
+# --- views -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AxiomView:
+    number: int  # 1-based, as the steps cite it
+    readable: str
+    core: str
+
+
+@dataclass(frozen=True)
+class DefinitionView:
+    name: str
+    params: tuple[tuple[str, str], ...]  # (param, kind)
+    anchor: bool
+    readable: str
+    core: str
+    comment: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TheoryView:
+    name: str
+    path: str
+    sha256: str
+    description: tuple[str, ...]
+    constants: tuple[tuple[str, str], ...]  # (name, what it is)
+    axioms: tuple[AxiomView, ...]
+    definitions: tuple[DefinitionView, ...]
+    symbols: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str | None  # site-relative
+
+
+@dataclass
+class TheoremView:
+    index: int  # 1-based discovery order
+    name: str
+    slug: str
+    readable: str
+    core: str
+    origin: tuple[tuple[str, str], ...]
+    source: str
+    method: str | None
+    round: int | None
+    comment: tuple[str, ...]
+    uses: tuple[Link, ...]
+    proof: ProofView
+    verdict: Verdict
+    used_by: list[Link] = field(default_factory=list)
+    rests_on: tuple[AxiomView, ...] = ()
+    previous: Link | None = None
+    next: Link | None = None
+
+    @property
+    def href(self) -> str:
+        return f"theorems/{self.slug}.html"
+
+    @property
+    def search_text(self) -> str:
+        parts = [self.name, self.readable, self.core, self.source, self.method or ""]
+        return " ".join(parts).lower()
+
+
+@dataclass(frozen=True)
+class Group:
+    round: int | None
+    source: str
+    theorems: tuple[TheoremView, ...]
+
+
+@dataclass(frozen=True)
+class Goal:
+    name: str
+    status: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    generator: str
+    mode: str
+    facts: tuple[tuple[str, str], ...]  # label, value
+    unproved: tuple[Goal, ...]
+
+
+@dataclass(frozen=True)
+class RefutedView:
+    name: str | None
+    readable: str
+    core: str  # empty when the statement was not given in core notation
+    counterexample: tuple[tuple[str, str], ...]
+    extra: tuple[tuple[str, str], ...]
+
+
+@dataclass
+class Site:
+    theory: TheoryView
+    run: RunInfo
+    theorems: list[TheoremView]
+    groups: list[Group]
+    refuted: list[RefutedView] | None  # None: no refuted.json
+    graph: Layout
+    verdict: RunVerdict
+
+    def theorem(self, key: str) -> TheoremView:
+        return next(t for t in self.theorems if t.slug == key)
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def read_json(path: Path, required: bool) -> Any:
+    if not path.exists() and not required:
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        if required:
+            raise ExportError(f"cannot read {path}: {error}") from None
+        return None
+
+
+def _text(value: Any, default: str = "") -> str:
+    return value if isinstance(value, str) else default
+
+
+def locate_theory(graph: dict, run_dir: Path, theory_path: Path | None) -> Path:
+    """As ``genlogic check`` does: the given file, else the graph's path relative to the working
+    directory, else relative to the run folder."""
+    if theory_path is not None:
+        return Path(theory_path)
+    header = graph.get("theory") if isinstance(graph.get("theory"), dict) else {}
+    written = _text(header.get("path"))
+    for candidate in (Path(written), run_dir / written):
+        if written and candidate.is_file():
+            return candidate
+    raise ExportError(f"theory file not found: {written!r} (neither from here nor from {run_dir})")
+
+
+def build_site(run_dir: Path, theory_path: Path | None = None) -> Site:
+    run_dir = Path(run_dir)
+    graph = read_json(run_dir / "proofgraph.json", required=True)
+    if not isinstance(graph, dict) or not isinstance(graph.get("theorems"), list):
+        raise ExportError(f"{run_dir / 'proofgraph.json'} is not a proof graph")
+    path = locate_theory(graph, run_dir, theory_path)
+    theory = load_theory(path)
+    header = graph.get("theory") if isinstance(graph.get("theory"), dict) else {}
+    comments = _comments(path)
+    theory_view = _theory_view(theory, header, path, comments)
+
+    verdict = run_verdict(run_dir, theory_path)
+    raw = [t for t in graph["theorems"] if isinstance(t, dict)]
+    slugs = _slugs([_text(t.get("name"), "?") for t in raw])
+    first_slug: dict[str, str] = {}
+    for t, slug in zip(raw, slugs):
+        first_slug.setdefault(_text(t.get("name"), "?"), slug)
+
+    def href(name: str) -> str | None:
+        return f"theorems/{first_slug[name]}.html" if name in first_slug else None
+
+    stated = _stated_comments(theory, comments)
+    theorems = [
+        _theorem_view(index, t, slug, href, verdict, stated) for index, (t, slug) in enumerate(zip(raw, slugs), 1)
+    ]
+    _link_theorems(theorems, theory_view.axioms)
+    return Site(
+        theory=theory_view,
+        run=_run_info(graph, read_json(run_dir / "summary.json", required=False)),
+        theorems=theorems,
+        groups=_groups(theorems),
+        refuted=_refuted(read_json(run_dir / "refuted.json", required=False), run_dir),
+        graph=_use_layout(theorems),
+        verdict=verdict,
+    )
+
+
+# --- the theory ----------------------------------------------------------------------------------
+
+
+def _comments(path: Path) -> dict[tuple[str, int], tuple[str, ...]]:
+    """Comment lines by the (file, line) of the statement they sit directly above (or trail),
+    plus the root file's other comments before its first statement under ("", 0)."""
+    attached: dict[tuple[str, int], tuple[str, ...]] = {}
+    sources = load_sources(path)
+    for source in sources.files:
+        lines = {c.line: _clean(c.text) for c in source.comments}
+        starts = sorted(s.span.line for s in source.statements if s.span is not None)
+        claimed: set[int] = set()
+        for line in starts:
+            above = line - 1
+            while above in lines and above not in claimed:
+                claimed.add(above)
+                above -= 1
+            own = [ln for ln in range(above + 1, line + 1) if ln in lines]
+            claimed.update(own)
+            attached[(source.path, line)] = tuple(lines[ln] for ln in own)
+        if source is sources.root:
+            first = starts[0] if starts else float("inf")
+            attached[("", 0)] = tuple(lines[ln] for ln in sorted(lines) if ln < first and ln not in claimed)
+    return attached
+
+
+def _clean(text: str) -> str:
+    return text[1:] if text.startswith(" ") else text
+
+
+def paragraphs(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """Comment lines as prose: consecutive lines joined, blank lines separating paragraphs."""
+    result: list[str] = []
+    current: list[str] = []
+    for line in (*lines, ""):
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            result.append(" ".join(current))
+            current = []
+    return tuple(result)
+
+
+def _stated_comments(theory: Theory, comments) -> dict[str, tuple[str, ...]]:
+    return {
+        t.name: paragraphs(comments.get((t.span.file, t.span.line), ())) if t.span else () for t in theory.theorems
+    }
+
+
+def _theory_view(theory: Theory, header: dict, path: Path, comments) -> TheoryView:
+    axioms = tuple(AxiomView(i, notation.readable_formula(a), core_text(a)) for i, a in enumerate(theory.axioms, 1))
+    definitions = []
+    for d in theory.definitions:
+        comment = comments.get((d.span.file, d.span.line), ()) if d.span else ()
+        definitions.append(DefinitionView(
+            d.name, tuple((p, str(k)) for p, k in zip(d.params, d.kinds)), d.is_anchor,
+            notation.readable_formula(d.body), core_text(d.body), paragraphs(comment),
+        ))
+    constants = []
+    for constant in theory.signature.constants:
+        operation = theory.signature.operation(constant.name)
+        what = str(constant.kind)
+        if operation is not None and operation.is_operation:
+            what = ("function" if operation.inputs == 1 else "binary operation") + f" on {operation.domain}"
+        constants.append((constant.name, what))
+    for schema in theory.signature.induction:
+        constants.append(("induction", f"over {schema.carrier} from {schema.base} by {schema.step} (axiom {schema.axiom + 1})"))
+    return TheoryView(
+        name=theory.name,
+        path=_text(header.get("path"), str(path)),
+        sha256=_text(header.get("sha256")),
+        description=paragraphs(comments.get(("", 0), ())),
+        constants=tuple(constants),
+        axioms=axioms,
+        definitions=tuple(definitions),
+        symbols=tuple(c.name for c in theory.signature.constants),
+    )
+
+
+# --- theorems ----------------------------------------------------------------------------------------
+
+_SAFE = re.compile(r"[^A-Za-z0-9_-]+")
+_RESERVED = {"con", "prn", "aux", "nul", "com1", "lpt1", "index"}
+
+
+def _slugs(names: list[str]) -> list[str]:
+    """File names for theorem pages: the name itself when it is plain ASCII, else a cleaned form
+    with the discovery number; unique even on case-insensitive file systems."""
+    slugs: list[str] = []
+    taken: set[str] = set()
+    for index, name in enumerate(names, 1):
+        clean = _SAFE.sub("_", name).strip("_")[:60] or "theorem"
+        slug = clean if clean == name and clean.lower() not in _RESERVED else f"{clean}-{index}"
+        while slug.lower() in taken:
+            slug = f"{slug}-{index}"
+        taken.add(slug.lower())
+        slugs.append(slug)
+    return slugs
+
+
+def _theorem_view(index: int, raw: dict, slug: str, href, verdict: RunVerdict, stated) -> TheoremView:
+    name = _text(raw.get("name"), "?")
+    statement = _text(raw.get("statement"))
+    origin = raw.get("origin") if isinstance(raw.get("origin"), dict) else {}
+    rnd = origin.get("round")
+    theorem_verdict = verdict.of(name)
+    proof = build_proof(raw, href, verdict.steps.get(name, {}))
+    uses = [u for u in raw.get("uses", []) if isinstance(u, str)] if isinstance(raw.get("uses"), list) else []
+    source = _text(origin.get("source"), "unknown")
+    return TheoremView(
+        index=index,
+        name=name,
+        slug=slug,
+        readable=notation.readable(statement),
+        core=statement,
+        origin=tuple((str(k), _plain(v)) for k, v in origin.items()),
+        source=source,
+        method=_text(origin.get("method")) or None,
+        round=rnd if isinstance(rnd, int) and not isinstance(rnd, bool) else None,
+        comment=stated.get(name, ()) if source == "stated" else (),
+        uses=tuple(Link(u, href(u)) for u in uses),
+        proof=proof,
+        verdict=theorem_verdict,
+    )
+
+
+def _plain(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _link_theorems(theorems: list[TheoremView], axioms: tuple[AxiomView, ...]) -> None:
+    """Used-by backlinks, previous/next, and the axioms each theorem rests on (transitively)."""
+    by_name: dict[str, TheoremView] = {}
+    for t in theorems:
+        by_name.setdefault(t.name, t)
+    for t in theorems:
+        for used in t.uses:
+            target = by_name.get(used.text)
+            if target is not None and all(link.text != t.name for link in target.used_by):
+                target.used_by.append(Link(t.name, t.href))
+    for previous, current in zip(theorems, theorems[1:]):
+        current.previous = Link(previous.name, previous.href)
+        previous.next = Link(current.name, current.href)
+
+    memo: dict[str, frozenset[int]] = {}
+
+    def rests(name: str, visiting: frozenset[str]) -> frozenset[int]:
+        if name in memo:
+            return memo[name]
+        theorem = by_name.get(name)
+        if theorem is None or name in visiting:
+            return frozenset()
+        found = set(theorem.proof.axioms)
+        for used in list(theorem.proof.cited) + [u.text for u in theorem.uses]:
+            found |= rests(used, visiting | {name})
+        memo[name] = frozenset(found)
+        return memo[name]
+
+    for t in theorems:
+        t.rests_on = tuple(axioms[i] for i in sorted(rests(t.name, frozenset())) if 0 <= i < len(axioms))
+
+
+def _groups(theorems: list[TheoremView]) -> list[Group]:
+    rounds: dict[int | None, dict[str, list[TheoremView]]] = {}
+    for t in theorems:
+        rounds.setdefault(t.round, {}).setdefault(t.source, []).append(t)
+    ordered = sorted(rounds, key=lambda r: (r is None, r or 0))
+    return [Group(r, source, tuple(members)) for r in ordered for source, members in rounds[r].items()]
+
+
+def _use_layout(theorems: list[TheoremView]) -> Layout:
+    """Theorems and the uses edges (user → used). Only edges to earlier theorems count, so the
+    graph is acyclic even when the file is not well formed."""
+    graph = nx.DiGraph()
+    position: dict[str, int] = {}
+    for t in theorems:
+        graph.add_node(t.slug)
+        position.setdefault(t.name, t.index)
+    slug_of = {t.name: t.slug for t in reversed(theorems)}
+    for t in theorems:
+        for used in t.uses:
+            if used.text in position and position[used.text] < t.index:
+                graph.add_edge(t.slug, slug_of[used.text])
+    return layered_layout(graph, {t.slug: t.name for t in theorems})
+
+
+# --- the run -------------------------------------------------------------------------------------------
+
+
+def _run_info(graph: dict, summary: Any) -> RunInfo:
+    summary = summary if isinstance(summary, dict) else {}
+    facts: list[tuple[str, str]] = []
+    goals: list[Goal] = []
+    raw_goals = summary.get("goals") if isinstance(summary.get("goals"), list) else []
+    for goal in raw_goals:
+        if isinstance(goal, dict) and goal.get("status") != "proved":
+            goals.append(Goal(_text(goal.get("name"), "?"), _text(goal.get("status"), "?"), _text(goal.get("reason"))))
+    for key, label in (("proved", "proved"), ("unproved", "not proved"), ("theorems", "theorem"),
+                       ("steps", "step"), ("rounds", "round"), ("seconds", "second")):
+        value = summary.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            facts.append((label, str(value)))
+    executor = summary.get("executor")
+    if isinstance(executor, dict) and isinstance(executor.get("kind"), str):
+        facts.append(("executor", executor["kind"]))
+    return RunInfo(
+        generator=_text(graph.get("generator")),
+        mode=_text(summary.get("mode")),
+        facts=tuple(facts),
+        unproved=tuple(goals),
+    )
+
+
+def _refuted(data: Any, run_dir: Path) -> list[RefutedView] | None:
+    if data is None and not (run_dir / "refuted.json").exists():
+        return None
+    entries = data if isinstance(data, list) else []
+    views = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        statement = _text(entry.get("statement"))
+        is_core = notation.parse(statement) is not None
+        example = entry.get("counterexample") if isinstance(entry.get("counterexample"), dict) else {}
+        shown = ("name", "statement", "counterexample")
+        extra = tuple((str(k), _plain(v)) for k, v in sorted(entry.items()) if k not in shown)
+        views.append(RefutedView(
+            name=_text(entry.get("name")) or None,
+            readable=notation.readable(statement) if is_core else statement,
+            core=statement if is_core else "",
+            counterexample=tuple((str(k), _plain(v)) for k, v in example.items()),
+            extra=extra,
+        ))
+    return views
