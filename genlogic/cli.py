@@ -150,10 +150,12 @@ def fmt(files: tuple[Path, ...], check: bool, readable: bool, core_: bool) -> No
               help="Grid rounds for --goals-only; round r may create witnesses up to depth r.")
 @click.option("--time-limit", type=click.FloatRange(min=0), default=None,
               help="Stop exploring after this many seconds; what is proved is written.")
+@click.option("--max-rounds", type=click.IntRange(min=0), default=None,
+              help="Stop exploring after this many rounds (deterministic, unlike --time-limit).")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON on stdout.")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML proof browser into RUN_DIR/html.")
 def prove(file: Path, goals_only: bool, run_dir: Path | None, executor: str, workers: int, rounds: int,
-          time_limit: float | None, as_json: bool, no_html: bool) -> None:
+          time_limit: float | None, max_rounds: int | None, as_json: bool, no_html: bool) -> None:
     """Explore FILE's theory and prove its theorems; write RUN_DIR.
 
     RUN_DIR gets proofgraph.json, summary.json, theorems.mpl and (when exploring) refuted.json.
@@ -168,7 +170,7 @@ def prove(file: Path, goals_only: bool, run_dir: Path | None, executor: str, wor
         if goals_only:
             summary = prove_goals(file, run_dir, ProveOptions(executor, workers, rounds), progress.rounds)
         else:
-            summary = prove_and_explore(file, run_dir, ExploreOptions(executor, workers, time_limit), progress.rounds)
+            summary = prove_and_explore(file, run_dir, ExploreOptions(executor, workers, time_limit, max_rounds), progress.rounds)
     if not no_html:
         from web_export import render_site
 
@@ -252,6 +254,26 @@ def check(run_dir: Path, theory_path: Path | None) -> None:
     report = check_run(run_dir, theory_path)
     click.echo(report.render())
     sys.exit(0 if report.ok else 1)
+
+
+@main.command()
+@click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("file", type=_FILE)
+def query(run_dir: Path, file: Path) -> None:
+    """Does each theorem of FILE follow directly from the theorems of RUN_DIR?
+
+    Prints, per theorem, "follows" with the run's theorems it uses, or "does not follow".
+    Exit code 0 only if all follow."""
+    from genlogic.query import query as ask
+
+    answers = ask(run_dir, file)
+    for answer in answers:
+        if answer.follows:
+            used = ", ".join(answer.uses) if answer.uses else "the axioms alone"
+            click.echo(f"  follows  {answer.name}  (from {used})")
+        else:
+            click.echo(f"  does not follow  {answer.name}")
+    sys.exit(0 if all(a.follows for a in answers) else 1)
 
 
 @main.group()

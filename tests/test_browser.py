@@ -842,7 +842,7 @@ def test_dark_theme_and_phone_width(watch, sites, runs):
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
 
 
-SHOTS = ("browser-index", "browser-theorem", "browser-graph")
+SHOTS = ("browser-index", "browser-theorem", "browser-graph", "browser-induction")
 
 
 @pytest.mark.parametrize("shot", SHOTS)
@@ -850,6 +850,16 @@ def test_screenshots(watch, runs, shot, tmp_path, monkeypatch):
     """Writes docs/images/<shot>.png, only when GENLOGIC_SCREENSHOTS=1."""
     if os.environ.get("GENLOGIC_SCREENSHOTS") != "1":
         pytest.skip("set GENLOGIC_SCREENSHOTS=1 to write docs/images/*.png")
+    if shot == "browser-induction":
+        site = tmp_path / "induction"
+        render_site(runs["induction"], site)
+        page = watch(viewport={"width": 1280, "height": 1400}, device_scale_factor=1, color_scheme="light").open(
+            next((site / "theorems").glob("*.html"))
+        )
+        target = ROOT / "docs" / "images" / f"{shot}.png"
+        page.screenshot(path=str(target))
+        assert target.stat().st_size > 10_000
+        return
     # rendered from runs/group relative to the working directory, as `genlogic prove` would
     shutil.copytree(runs["group"], tmp_path / "runs" / "group")
     monkeypatch.chdir(tmp_path)

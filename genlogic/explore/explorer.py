@@ -2,11 +2,12 @@
 proved in rounds by the engine — directly, or by induction on one of their variables.
 
 Each round takes the next batch of open equations that do not already follow (by congruence)
-from the theorems proved so far, and attempts them all with the same known theorems, so the
-attempts are independent and run on any executor. Results are merged in the equations' order:
-a proof is kept unless an equation kept earlier in the same merge already implies it. An equation
-that failed is tried again only after new theorems were proved. The loop ends when no open
-equation can be tried, or at the time limit.
+from the theorems proved so far — untried ones first, smallest first — and attempts them all with
+the same known theorems, so the attempts are independent and run on any executor. Results are
+merged in the equations' order: a proof is kept unless an equation kept earlier in the same merge
+already implies it. An equation that failed k times is tried again only after 2^(k-1) new
+theorems were proved. The loop ends when no open equation can be tried, or at the time or round
+limit.
 """
 
 from __future__ import annotations
@@ -84,8 +85,10 @@ def explore(
     deadline: float | None = None,
     progress: Callable[[int, int, int], None] | None = None,
     reserved: frozenset[str] = frozenset(),
+    max_rounds: int | None = None,
 ) -> Exploration:
-    """``reserved``: names a discovered theorem must not take (the stated theorems')."""
+    """``reserved``: names a discovered theorem must not take (the stated theorems').
+    ``max_rounds`` bounds the rounds (a deterministic alternative to ``deadline``)."""
     report = Exploration()
     congruence = Congruence(list(generation.universe), generation.max_size)
     names = {}
@@ -95,19 +98,26 @@ def explore(
             name += "_"
         names[id(equation)] = name
     pending = list(generation.equations)
-    failed_with: dict[str, int] = {}
+    failed_with: dict[str, int] = {}  # theorems known at the last failed attempt
+    failures: dict[str, int] = {}  # failed attempts so far
     known: list[KnownTheorem] = []
     try:
-        while deadline is None or time.monotonic() < deadline:
+        while (deadline is None or time.monotonic() < deadline) and report.rounds != max_rounds:
             batch = []
             remaining = []
+            retries = []
             for equation in pending:
                 if congruence.implied(equation.left, equation.right):
                     report.redundant += 1
                     continue
                 remaining.append(equation)
-                if len(batch) < BATCH and failed_with.get(names[id(equation)]) != len(known):
-                    batch.append(equation)
+                name = names[id(equation)]
+                if name not in failures:
+                    if len(batch) < BATCH:
+                        batch.append(equation)
+                elif len(known) >= failed_with[name] + 2 ** (failures[name] - 1):
+                    retries.append(equation)
+            batch += retries[: BATCH - len(batch)]
             pending = remaining
             if not batch:
                 break
@@ -119,6 +129,7 @@ def explore(
             for equation, result in zip(batch, results):
                 if result.proof is None:
                     failed_with[result.name] = proved_before
+                    failures[result.name] = failures.get(result.name, 0) + 1
                 elif not congruence.implied(equation.left, equation.right):
                     congruence.accept(equation.left, equation.right)
                     known.append(KnownTheorem(result.name, equation.statement))

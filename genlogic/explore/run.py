@@ -31,6 +31,7 @@ class ExploreOptions:
     executor: str = "local"
     workers: int = 1
     time_limit: float | None = None
+    max_rounds: int | None = None
 
 
 def prove_and_explore(
@@ -68,7 +69,7 @@ def prove_and_explore(
             )
             mark = stage("conjectures", mark)
             reserved = frozenset(t.name for t in theory.theorems)
-            exploration = explore(theory, generation, executor, deadline, progress, reserved)
+            exploration = explore(theory, generation, executor, deadline, progress, reserved, options.max_rounds)
             rounds = exploration.rounds
             cut_short = exploration.cut_short
             for discovery in exploration.discoveries:

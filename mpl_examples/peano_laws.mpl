@@ -1,0 +1,15 @@
+# The six laws exploration must discover in Peano arithmetic, for `genlogic query RUN_DIR
+# mpl_examples/peano_laws.mpl`: each must follow directly from the run's theorems.
+import "peano.mpl"
+
+theorem add_commutative := forall a b: a ∈ N and b ∈ N -> a + b = b + a
+
+theorem add_associative := forall a b c: a ∈ N and b ∈ N and c ∈ N -> (a + b) + c = a + (b + c)
+
+theorem mul_commutative := forall a b: a ∈ N and b ∈ N -> a * b = b * a
+
+theorem mul_associative := forall a b c: a ∈ N and b ∈ N and c ∈ N -> (a * b) * c = a * (b * c)
+
+theorem left_distributive := forall a b c: a ∈ N and b ∈ N and c ∈ N -> a * (b + c) = (a * b) + (a * c)
+
+theorem right_distributive := forall a b c: a ∈ N and b ∈ N and c ∈ N -> (a + b) * c = (a * c) + (b * c)

@@ -1,0 +1,107 @@
+"""Exploration: conjectures from the ground model, refutation, induction, determinism, and
+independence from the theory's names."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from genlogic.check import check_run
+from genlogic.cli import main
+from genlogic.explore.conjectures import conjectures
+from genlogic.explore.model import ground_model
+from genlogic.explore.refute import counterexample, vacuous
+from genlogic.mpl.parser import parse_formula
+from genlogic.mpl.subst import substitute
+from genlogic.mpl.normal import normal_text
+from genlogic.theory.build import load_theory
+
+ROOT = Path(__file__).parent.parent
+PEANO = ROOT / "mpl_examples" / "peano.mpl"
+RENAMED = ROOT / "tests" / "data" / "peano_renamed.mpl"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def peano_model():
+    theory = load_theory(PEANO)
+    return theory, ground_model(theory)
+
+
+def test_ground_model_is_computed_by_the_engine(peano_model):
+    theory, model = peano_model
+    assert model.carrier == "N" and model.step == "s" and model.constants == {"0": 0, "1": 1}
+    assert model.apply("+", (2, 3)) == 5 and model.apply("*", (3, 2)) == 6 and model.apply("s", (4,)) == 5
+
+
+def test_equations_are_true_on_the_model_and_include_the_laws(peano_model):
+    theory, model = peano_model
+    generation = conjectures(theory, model)
+    texts = {eq.text for eq in generation.equations}
+    assert "forall y x: y ∈ N and x ∈ N -> y + x = x + y" in texts
+    assert "forall x: x ∈ N -> 0 + x = x" in texts
+    assert all(counterexample(eq.statement, model) is None for eq in generation.equations)
+
+
+def test_refutation_and_vacuity(peano_model):
+    theory, model = peano_model
+    found = counterexample(parse_formula("forall a b: a ∈ N and b ∈ N -> a + b = a"), model)
+    assert found is not None and found.assignment["b"] != 0
+    assert counterexample(parse_formula("forall a b: a ∈ N and b ∈ N -> a + b = b + a"), model) is None
+    # an existential cannot be refuted on a finite part of the model
+    assert counterexample(parse_formula("exists a: a ∈ N and s(a) = a"), model) is None
+    assert vacuous(parse_formula("forall a: a ∈ N and s(a) = 0 -> 1 + a = 0"), model)
+    assert not vacuous(parse_formula("forall a: a ∈ N and s(a) = 1 -> a = 0"), model)
+
+
+def test_false_statements_are_refuted_never_proved(tmp_path):
+    out = tmp_path / "false"
+    result = run("prove", ROOT / "tests" / "data" / "false_statements.mpl", "--max-rounds", "2", "-o", out, "--json",
+                 "--no-html")
+    assert result.exit_code == 1
+    summary = json.loads(result.output)
+    assert summary["goals"] and all(g["status"] == "refuted" for g in summary["goals"])
+    refuted = json.loads((out / "refuted.json").read_text())
+    assert {r["name"] for r in refuted} == {g["name"] for g in summary["goals"]}
+    graph = json.loads((out / "proofgraph.json").read_text())
+    assert not {t["name"] for t in graph["theorems"]} & {g["name"] for g in summary["goals"]}
+    assert check_run(out).ok
+
+
+def test_exploration_proves_lemmas_by_induction_and_checks(tmp_path):
+    out = tmp_path / "peano"
+    result = run("prove", PEANO, "--max-rounds", "3", "-o", out, "--json", "--no-html")
+    summary = json.loads(result.output)
+    assert summary["cut_short"] and summary["counts"]["by_induction"] >= 2
+    graph = json.loads((out / "proofgraph.json").read_text())
+    methods = {t["origin"].get("method") for t in graph["theorems"]}
+    assert "induction" in methods
+    assert any(s["kind"] == "comprehension" for t in graph["theorems"] for s in t["steps"])
+    report = check_run(out)
+    assert report.ok, report.render()
+    assert run("query", out, ROOT / "tests" / "data" / "zero_left.mpl").exit_code == 0
+
+
+def test_exploration_is_deterministic_across_executors(tmp_path):
+    local, process = tmp_path / "local", tmp_path / "process"
+    run("prove", PEANO, "--max-rounds", "2", "-o", local, "--no-html")
+    run("prove", PEANO, "--max-rounds", "2", "-o", process, "--executor", "process", "--workers", "2", "--no-html")
+    assert (local / "proofgraph.json").read_bytes() == (process / "proofgraph.json").read_bytes()
+
+
+def test_renamed_theory_explores_the_same_way(tmp_path):
+    original, renamed = tmp_path / "original", tmp_path / "renamed"
+    run("prove", PEANO, "--max-rounds", "2", "-o", original, "--no-html")
+    run("prove", RENAMED, "--max-rounds", "2", "-o", renamed, "--no-html")
+    theory, other = load_theory(PEANO), load_theory(RENAMED)
+    mapping = dict(zip(theory.anchor.params, other.anchor.params))
+    first = json.loads((original / "proofgraph.json").read_text())["theorems"]
+    second = json.loads((renamed / "proofgraph.json").read_text())["theorems"]
+    assert len(first) == len(second) > 0
+    for a, b in zip(first, second):
+        assert a["origin"] == b["origin"] | {"block": a["origin"]["block"]}
+        assert normal_text(substitute(parse_formula(a["statement"]), mapping)) == normal_text(parse_formula(b["statement"]))
