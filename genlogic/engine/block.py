@@ -31,11 +31,13 @@ from genlogic.mpl.subst import substitute
 @dataclass(frozen=True)
 class Budget:
     """Limits that keep saturation finite: witness depth (a witness for an existential about
-    constants of depth ≤ d has depth d + 1), witnesses per block, live literals per block."""
+    constants of depth ≤ d has depth d + 1), witnesses per block, live literals per block, and
+    steps recorded by the whole attempt."""
 
     depth: int = 1
     witnesses: int = 400
     facts: int = 50_000
+    steps: int = 1_000_000  # steps recorded by the whole attempt (all its blocks)
 
 
 @dataclass
@@ -227,7 +229,7 @@ class LogicBlock:
 
     def _drain(self) -> None:
         while (self.agenda or self.delta) and self.clash is None:
-            if len(self.store) >= self.budget.facts:
+            if len(self.store) >= self.budget.facts or len(self.log.steps) >= self.budget.steps:
                 self.hits.facts += 1
                 self.agenda.clear()
                 self.delta.clear()

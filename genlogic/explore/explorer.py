@@ -25,7 +25,7 @@ from genlogic.theory.model import Theory
 
 #: chosen once for all theories
 BATCH = 8
-DEPTH = 2
+BUDGET = Budget(depth=2, steps=40_000)
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class ConjectureResult:
 
 def run_conjecture(task: ConjectureTask) -> ConjectureResult:
     """Directly first; then by induction on each candidate variable in turn."""
-    budget = Budget(depth=DEPTH)
+    budget = BUDGET
     result = attempt(task.theory, task.name, task.statement, task.known, budget)
     if result.proof is not None:
         method = "corollary" if result.proof.uses else "direct"
