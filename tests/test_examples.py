@@ -26,6 +26,7 @@ ANCHOR_KINDS = {
     "involution": {"X": SET, "f": REL2},
     "peano": PEANO_KINDS,
     "peano_goals": PEANO_KINDS,  # no anchor of its own: Peano's, imported
+    "peano_laws": PEANO_KINDS,  # likewise
     "preorder": {"X": SET, "R": REL2},
 }
 
