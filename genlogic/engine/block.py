@@ -15,6 +15,7 @@ closing step.
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,6 +39,7 @@ class Budget:
     witnesses: int = 400
     facts: int = 50_000
     steps: int = 1_000_000  # steps recorded by the whole attempt (all its blocks)
+    deadline: float | None = None  # time.monotonic() after which saturation stops
 
 
 @dataclass
@@ -228,8 +230,11 @@ class LogicBlock:
                 return None
 
     def _drain(self) -> None:
+        tick = 0
         while (self.agenda or self.delta) and self.clash is None:
-            if len(self.store) >= self.budget.facts or len(self.log.steps) >= self.budget.steps:
+            tick += 1
+            late = tick % 256 == 0 and self.budget.deadline is not None and time.monotonic() > self.budget.deadline
+            if late or len(self.store) >= self.budget.facts or len(self.log.steps) >= self.budget.steps:
                 self.hits.facts += 1
                 self.agenda.clear()
                 self.delta.clear()

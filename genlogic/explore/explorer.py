@@ -13,7 +13,7 @@ limit.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from genlogic.engine.block import Budget
@@ -34,6 +34,7 @@ class ConjectureTask:
     name: str
     statement: Formula
     known: tuple[KnownTheorem, ...]
+    deadline: float | None = None  # time.monotonic(), the same clock in every process
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,14 @@ class ConjectureResult:
 
 def run_conjecture(task: ConjectureTask) -> ConjectureResult:
     """Directly first; then by induction on each candidate variable in turn."""
-    budget = BUDGET
+    budget = replace(BUDGET, deadline=task.deadline)
     result = attempt(task.theory, task.name, task.statement, task.known, budget)
     if result.proof is not None:
         method = "corollary" if result.proof.uses else "direct"
         return ConjectureResult(task.name, result.proof, method, None, result)
     for variable in induction_variables(task.theory, task.statement):
+        if task.deadline is not None and time.monotonic() > task.deadline:
+            break
         result = attempt(task.theory, task.name, task.statement, task.known, budget, variable)
         if result.proof is not None:
             return ConjectureResult(task.name, result.proof, "induction", variable, result)
@@ -122,7 +125,7 @@ def explore(
             if not batch:
                 break
             report.rounds += 1
-            tasks = [ConjectureTask(theory, names[id(eq)], eq.statement, tuple(known)) for eq in batch]
+            tasks = [ConjectureTask(theory, names[id(eq)], eq.statement, tuple(known), deadline) for eq in batch]
             results = executor.map(run_conjecture, tasks)
             report.attempts += len(tasks)
             proved_before = len(known)
