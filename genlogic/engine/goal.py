@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from genlogic.engine.block import BlockInfo, Budget, BudgetHits, LogicBlock, Naming
 from genlogic.engine.proof import ProofLog, Step
-from genlogic.mpl.ast import And, Atom, Forall, Formula, conjoin, conjuncts
+from genlogic.mpl.ast import And, Atom, Forall, Formula, conjoin, conjuncts, subformulas
 from genlogic.mpl.shape import as_clause
 from genlogic.mpl.subst import comprehend
 from genlogic.theory.expand import expand
@@ -81,13 +81,40 @@ def attempt(
 
 
 def induction_variables(theory: Theory, statement: Formula) -> list[str]:
-    """The variables of ``∀x̄ (A → B)`` that A guards by the carrier of an induction schema."""
+    """The variables of ``∀x̄ (A → B)`` that A guards by the carrier of an induction schema; when
+    some of them occur where an axiom recurses (see :func:`recursive_positions`), only those."""
     if not isinstance(statement, Forall) or not theory.signature.induction:
         return []
     carriers = {schema.carrier for schema in theory.signature.induction}
     guards = {c.args[0] for c in conjuncts(statement.antecedent)
               if isinstance(c, Atom) and c.pred == "in" and c.args[1] in carriers}
-    return [v for v in statement.variables if v in guards]
+    candidates = [v for v in statement.variables if v in guards]
+    positions = recursive_positions(theory)
+    recursive = {
+        sub.args[position]
+        for sub in subformulas(statement)
+        if isinstance(sub, Atom) and sub.pred in ("in2", "in3")
+        for position in positions.get(sub.args[-1], ())
+    }
+    return [v for v in candidates if v in recursive] or candidates
+
+
+def recursive_positions(theory: Theory) -> dict[str, set[int]]:
+    """For each relation, the input positions at which some axiom defines it by recursion: the
+    axiom concludes ``g(…, y, …) = z`` where a premise makes ``y`` a step (successor) of
+    something. Read from the axioms' shape, never from names."""
+    steps = {schema.step for schema in theory.signature.induction}
+    found: dict[str, set[int]] = {}
+    for axiom in theory.axioms:
+        clause = as_clause(axiom)
+        conclusion = clause.conclusion
+        if not (isinstance(conclusion, Atom) and conclusion.pred in ("in2", "in3")):
+            continue
+        successors = {p.args[1] for p in clause.premises if isinstance(p, Atom) and p.pred == "in2" and p.args[2] in steps}
+        for position, argument in enumerate(conclusion.args[:-2]):
+            if argument in successors:
+                found.setdefault(conclusion.args[-1], set()).add(position)
+    return found
 
 
 def _induction(theory: Theory, root: LogicBlock, goal: Formula, variable: str) -> bool:
