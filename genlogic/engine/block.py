@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
-from genlogic.engine.equality import Equalities, equation
+from genlogic.engine.equality import Equalities
 from genlogic.engine.proof import ProofLog
 from genlogic.engine.rules import Pattern, Rule, compile_rule, literal_of
 from genlogic.engine.store import FactStore, Literal

@@ -15,8 +15,6 @@ from typing import Callable, Protocol, Sequence
 
 from genlogic.engine.block import Budget
 from genlogic.engine.goal import Attempt, KnownTheorem, Proof, attempt
-
-__all__ = ["KnownTheorem", "run_grid", "make_executor"]
 from genlogic.mpl.ast import Formula
 from genlogic.theory.model import Theory
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from genlogic import __version__, proofgraph
-from genlogic.engine.grid import KnownTheorem, make_executor, run_grid
+from genlogic.engine.goal import KnownTheorem
+from genlogic.engine.grid import make_executor, run_grid
 from genlogic.explore.conjectures import conjectures
 from genlogic.explore.explorer import explore
 from genlogic.explore.model import ground_model

@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Union
 
-from lark import Lark, Token, Transformer, Tree, v_args
+from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from genlogic.errors import MplError
