@@ -21,6 +21,10 @@ demo: install
 	$(BIN)/genlogic check runs/peano-calc
 	$(BIN)/genlogic prove mpl_examples/peano_goals.mpl --goals-only
 	$(BIN)/genlogic check runs/peano_goals
+	@echo "# exploring Peano arithmetic for 60 s (exit code 1: cut short by the time limit)"
+	-$(BIN)/genlogic prove mpl_examples/peano.mpl --time-limit 60
+	-$(BIN)/genlogic query runs/peano mpl_examples/peano_laws.mpl
+	@echo "open runs/peano/html/index.html to browse the proofs"
 
 test: install-test
 	$(BIN)/python -m pytest -q
