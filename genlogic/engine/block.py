@@ -3,9 +3,12 @@ saturates by semi-naive forward chaining and then tries to establish a goal.
 
 Saturation alternates two phases until nothing changes: *drain* (process new formulas; match every
 new literal against the rules, joining the other premises through the store's indexes; matching
-is not injective: two variables may bind the same constant) and *witness* (instantiate pending
-existentials that are not yet satisfied, within the :class:`Budget`). Everything derived is a
-recorded :class:`~genlogic.engine.proof.Step`; budget limits are counted, never silent.
+is not injective: two variables may bind the same constant; an existing value ``g(a, b) = c`` also
+triggers the rules that conclude about ``g``, rewriting-style) and *witness* (instantiate pending
+existentials that are not yet satisfied, within the :class:`Budget` — an existential that only
+says an operation has a value is instantiated only once a rule match asked for that value).
+Everything derived is a recorded :class:`~genlogic.engine.proof.Step`; budget limits are
+counted, never silent.
 
 Proving a goal may open child blocks: a ``forall`` block (fresh constants, the antecedent assumed)
 for a universal goal, a ``contradiction`` block (the negated claim assumed) for a negative one.
