@@ -12,7 +12,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from genlogic.mpl.ast import And, Atom, Formula, Not
+from genlogic.mpl.ast import Formula
+from genlogic.mpl.printer import core
 
 
 @dataclass(frozen=True)
@@ -47,26 +48,11 @@ class ProofLog:
     """All steps recorded in one process, by id. Recording the same step twice is a no-op."""
 
     steps: dict[str, Step] = field(default_factory=dict)
-    # core text of formulas already printed, by object identity (the object is kept alive with
-    # its text, so the identity cannot be reused): big formulas built from recorded ones print
-    # in time proportional to what is new
+    # core text of formulas already printed (the memo of genlogic.mpl.printer.core)
     printed: dict[int, tuple[Formula, str]] = field(default_factory=dict)
 
     def text(self, formula: Formula) -> str:
-        known = self.printed.get(id(formula))
-        if known is not None:
-            return known[1]
-        if isinstance(formula, Atom):
-            text = f"({formula.pred}[{','.join(formula.args)}])"
-        elif isinstance(formula, Not):
-            text = "!" + self.text(formula.body)
-        elif isinstance(formula, And):
-            text = f"(&{self.text(formula.left)}{self.text(formula.right)})"
-        else:
-            inner = self.text(formula.antecedent) + self.text(formula.consequent)
-            text = f"(>[{','.join(formula.variables)}]{inner})"
-        self.printed[id(formula)] = (formula, text)
-        return text
+        return core(formula, self.printed)
 
     def record(self, kind: str, formula: Formula, premises: tuple[str, ...] | list[str], block: str, **extra: Any) -> str:
         premises = tuple(premises)

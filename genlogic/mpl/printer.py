@@ -49,15 +49,28 @@ def is_identifier(text: str) -> bool:
 # --- core ---------------------------------------------------------------------------------
 
 
-def core(formula: Formula) -> str:
-    """The canonical core notation, exactly as GL writes it."""
+def core(formula: Formula, memo: dict[int, tuple[Formula, str]] | None = None) -> str:
+    """The canonical core notation, exactly as GL writes it.
+
+    With ``memo`` (object identity → (formula, text)), texts of formulas printed before are
+    reused, so a big formula built from printed parts prints in time proportional to what is new;
+    the memo keeps each formula alive, so an identity is never reused."""
+    if memo is not None:
+        known = memo.get(id(formula))
+        if known is not None:
+            return known[1]
     if isinstance(formula, Atom):
-        return f"({formula.pred}[{','.join(formula.args)}])"
-    if isinstance(formula, Not):
-        return "!" + core(formula.body)
-    if isinstance(formula, And):
-        return f"(&{core(formula.left)}{core(formula.right)})"
-    return f"(>[{','.join(formula.variables)}]{core(formula.antecedent)}{core(formula.consequent)})"
+        text = f"({formula.pred}[{','.join(formula.args)}])"
+    elif isinstance(formula, Not):
+        text = "!" + core(formula.body, memo)
+    elif isinstance(formula, And):
+        text = f"(&{core(formula.left, memo)}{core(formula.right, memo)})"
+    else:
+        inner = core(formula.antecedent, memo) + core(formula.consequent, memo)
+        text = f"(>[{','.join(formula.variables)}]{inner})"
+    if memo is not None:
+        memo[id(formula)] = (formula, text)
+    return text
 
 
 # --- readable -------------------------------------------------------------------------------
