@@ -51,7 +51,7 @@ def main() -> None:
     print(f"total {wall:.1f} s wall (target ≤ 60 s), peak {summary['peak_rss_mb']:.0f} MB (target ≤ 1024 MB)"
           f"{', cut short by the time limit' if summary['cut_short'] else ''}")
     print(f"conjectures {counts['canonical']}, proved {counts['proved']} ({counts['by_induction']} by induction), "
-          f"corollaries {counts['corollaries']}, redundant {counts['redundant']}, open {counts['open']}, "
+          f"corollaries {counts['corollaries']}, open {counts['open']}, "
           f"rounds {counts['rounds']}")
     follows = [line for line in query.stdout.splitlines() if line.strip().startswith("follows")]
     print(f"six laws following from the run: {len(follows)} of 6")

@@ -14,6 +14,7 @@ import click
 
 from genlogic import __version__
 from genlogic.errors import MplError
+from genlogic.explore.conjectures import MAX_SIZE
 from genlogic.files import write_atomic
 from genlogic.mpl import printer
 from genlogic.mpl.ast import DefStatement
@@ -152,10 +153,12 @@ def fmt(files: tuple[Path, ...], check: bool, readable: bool, core_: bool) -> No
               help="Stop exploring after this many seconds; what is proved is written.")
 @click.option("--max-rounds", type=click.IntRange(min=0), default=None,
               help="Stop exploring after this many rounds (deterministic, unlike --time-limit).")
+@click.option("--max-size", type=click.IntRange(min=1), default=MAX_SIZE, show_default=True,
+              help="Largest conjecture term, counted in symbols.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON on stdout.")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML proof browser into RUN_DIR/html.")
 def prove(file: Path, goals_only: bool, run_dir: Path | None, executor: str, workers: int, rounds: int,
-          time_limit: float | None, max_rounds: int | None, as_json: bool, no_html: bool) -> None:
+          time_limit: float | None, max_rounds: int | None, max_size: int, as_json: bool, no_html: bool) -> None:
     """Explore FILE's theory and prove its theorems; write RUN_DIR.
 
     RUN_DIR gets proofgraph.json, summary.json, theorems.mpl and (when exploring) refuted.json.
@@ -170,7 +173,7 @@ def prove(file: Path, goals_only: bool, run_dir: Path | None, executor: str, wor
         if goals_only:
             summary = prove_goals(file, run_dir, ProveOptions(executor, workers, rounds), progress.rounds)
         else:
-            summary = prove_and_explore(file, run_dir, ExploreOptions(executor, workers, time_limit, max_rounds), progress.rounds)
+            summary = prove_and_explore(file, run_dir, ExploreOptions(executor, workers, time_limit, max_rounds, max_size), progress.rounds)
     if not no_html:
         from web_export import render_site
 
@@ -193,8 +196,7 @@ def _render_summary(summary: dict, run_dir: Path) -> str:
         )
         lines.append(
             f"proved: {counts['proved']} theorems ({counts['by_induction']} by induction), "
-            f"{counts['corollaries']} corollaries, {counts['redundant']} redundant, {counts['open']} open "
-            f"in {counts['rounds']} rounds"
+            f"{counts['corollaries']} corollaries, {counts['open']} open in {counts['rounds']} rounds"
         )
     for goal in summary["goals"]:
         status = goal["status"]

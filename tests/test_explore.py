@@ -72,31 +72,46 @@ def test_false_statements_are_refuted_never_proved(tmp_path):
     assert check_run(out).ok
 
 
-def test_exploration_proves_lemmas_by_induction_and_checks(tmp_path):
-    out = tmp_path / "peano"
-    result = run("prove", PEANO, "--max-rounds", "3", "-o", out, "--json", "--no-html")
-    summary = json.loads(result.output)
-    assert summary["cut_short"] and summary["counts"]["by_induction"] >= 2
+@pytest.fixture(scope="module")
+def peano_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("explore") / "peano"
+    result = run("prove", PEANO, "-o", out, "--json", "--no-html")
+    return out, json.loads(result.output)
+
+
+def test_exploration_finds_the_six_laws_and_checks(peano_run):
+    """Issue 4, done when: from the axioms alone, all six laws follow from the run; the proof
+    graph checks; no theorem is vacuous."""
+    out, summary = peano_run
+    assert not summary["cut_short"] and summary["counts"]["by_induction"] >= 6
+    query = run("query", out, ROOT / "mpl_examples" / "peano_laws.mpl")
+    assert query.exit_code == 0, query.output
+    assert query.output.count("follows") == 6
     graph = json.loads((out / "proofgraph.json").read_text())
     methods = {t["origin"].get("method") for t in graph["theorems"]}
     assert "induction" in methods
     assert any(s["kind"] == "comprehension" for t in graph["theorems"] for s in t["steps"])
     report = check_run(out)
     assert report.ok, report.render()
+    theory = load_theory(PEANO)
+    model = ground_model(theory)
+    assert not [t["name"] for t in graph["theorems"] if vacuous(parse_formula(t["statement"]), model)]
     assert run("query", out, ROOT / "tests" / "data" / "zero_left.mpl").exit_code == 0
 
 
-def test_exploration_is_deterministic_across_executors(tmp_path):
-    local, process = tmp_path / "local", tmp_path / "process"
-    run("prove", PEANO, "--max-rounds", "2", "-o", local, "--no-html")
-    run("prove", PEANO, "--max-rounds", "2", "-o", process, "--executor", "process", "--workers", "2", "--no-html")
+def test_exploration_is_deterministic_across_executors(peano_run, tmp_path):
+    local, _ = peano_run
+    process = tmp_path / "process"
+    run("prove", PEANO, "-o", process, "--executor", "process", "--workers", "2", "--no-html")
     assert (local / "proofgraph.json").read_bytes() == (process / "proofgraph.json").read_bytes()
 
 
-def test_renamed_theory_explores_the_same_way(tmp_path):
-    original, renamed = tmp_path / "original", tmp_path / "renamed"
-    run("prove", PEANO, "--max-rounds", "2", "-o", original, "--no-html")
-    run("prove", RENAMED, "--max-rounds", "2", "-o", renamed, "--no-html")
+def test_renamed_theory_explores_the_same_way(peano_run, tmp_path):
+    """Renamed symbols, reordered axioms and guards, nested quantifiers written differently: the
+    same theorems in the same order, and the six laws (in the renamed symbols) follow."""
+    original, _ = peano_run
+    renamed = tmp_path / "renamed"
+    run("prove", RENAMED, "-o", renamed, "--no-html")
     theory, other = load_theory(PEANO), load_theory(RENAMED)
     mapping = dict(zip(theory.anchor.params, other.anchor.params))
     first = json.loads((original / "proofgraph.json").read_text())["theorems"]
@@ -105,3 +120,15 @@ def test_renamed_theory_explores_the_same_way(tmp_path):
     for a, b in zip(first, second):
         assert a["origin"] == b["origin"] | {"block": a["origin"]["block"]}
         assert normal_text(substitute(parse_formula(a["statement"]), mapping)) == normal_text(parse_formula(b["statement"]))
+    query = run("query", renamed, ROOT / "tests" / "data" / "peano_renamed_laws.mpl")
+    assert query.exit_code == 0, query.output
+    assert check_run(renamed).ok
+
+
+def test_max_rounds_cuts_a_run_short_and_it_still_checks(tmp_path):
+    out = tmp_path / "short"
+    result = run("prove", PEANO, "--max-rounds", "2", "--max-size", "5", "-o", out, "--json", "--no-html")
+    assert result.exit_code == 1
+    summary = json.loads(result.output)
+    assert summary["cut_short"] and summary["counts"]["rounds"] == 2
+    assert check_run(out).ok

@@ -117,48 +117,73 @@ def recursive_positions(theory: Theory) -> dict[str, set[int]]:
     return found
 
 
-def _induction(theory: Theory, root: LogicBlock, goal: Formula, variable: str) -> bool:
-    """Instantiate the induction axiom with {variable | variable ∈ carrier ∧ the rest of the goal},
-    prove its base and
-    step cases, and add its conclusion ∀n (n ∈ carrier → φ(n)) to ``root``. ``False`` if a
-    case is not proved (or the goal has no such shape)."""
+@dataclass(frozen=True)
+class InductionInstance:
+    """The induction axiom ``axiom`` instantiated for proving ``goal`` by induction on
+    ``element``: ``formula`` is the axiom with its set variable replaced by ``{element | prop}``."""
+
+    axiom: int
+    set_name: str
+    element: str
+    prop: Formula
+    formula: Forall
+
+    def record(self, theory: Theory, log: ProofLog, block: str) -> str:
+        """Record the axiom and the comprehension step; return the latter."""
+        axiom_step = log.record("axiom", theory.axioms[self.axiom], (), block, axiom=self.axiom)
+        return log.record(
+            "comprehension", self.formula, (axiom_step,), block,
+            set=self.set_name, element=self.element, property=log.text(self.prop),
+        )
+
+
+def induction_instance(theory: Theory, goal: Formula, variable: str) -> InductionInstance | None:
+    """The instance for ``goal`` = ∀x̄ (x ∈ carrier ∧ A → B) and ``variable`` = x, with the
+    property {x | x ∈ carrier ∧ ∀ȳ (A → B)} (ȳ: the other variables; the guard makes the
+    hypothesis say that n is in the carrier); ``None`` if the goal has no such shape."""
     if not isinstance(goal, Forall) or variable not in goal.variables:
-        return False
+        return None
     premises = list(conjuncts(goal.antecedent))
     for schema in theory.signature.induction:
         guard = Atom("in", (variable, schema.carrier))
         if guard in premises:
             break
     else:
-        return False
+        return None
     axiom = theory.axioms[schema.axiom]
     set_name = as_clause(axiom).conclusion.args[1]
     if not isinstance(axiom, Forall) or axiom.variables != (set_name,):
-        return False
+        return None
     rest = tuple(v for v in goal.variables if v != variable)
     others = [p for p in premises if p != guard]
     if rest and not others:
-        return False
-    # {x | x ∈ carrier ∧ φ(x)}: the guard makes the hypothesis say that n is in the carrier
+        return None
     claim = Forall(rest, conjoin(others), goal.consequent) if others else goal.consequent
     prop = And(guard, claim)
-    log = root.log
-    axiom_step = log.record("axiom", axiom, (), root.block, axiom=schema.axiom)
-    instance = Forall(
+    formula = Forall(
         (),
         comprehend(axiom.antecedent, set_name, variable, prop),
         comprehend(axiom.consequent, set_name, variable, prop),
     )
-    instance_step = log.record(
-        "comprehension", instance, (axiom_step,), root.block, set=set_name, element=variable, property=log.text(prop)
-    )
+    return InductionInstance(schema.axiom, set_name, variable, prop, formula)
+
+
+def _induction(theory: Theory, root: LogicBlock, goal: Formula, variable: str) -> bool:
+    """Prove the base and step cases of the induction instance for ``goal`` and add its
+    conclusion ∀n (n ∈ carrier → φ(n)) to ``root``. ``False`` if a case is not proved (or the
+    goal has no such shape)."""
+    instance = induction_instance(theory, goal, variable)
+    if instance is None:
+        return False
+    log = root.log
+    instance_step = instance.record(theory, log, root.block)
     cases = []
-    for case in conjuncts(instance.antecedent):
+    for case in conjuncts(instance.formula.antecedent):
         proved = root.establish(case)
         if proved is None:
             return False
         cases.append(proved)
-    conclusion = instance.consequent
+    conclusion = instance.formula.consequent
     root.add(conclusion, log.record("apply", conclusion, (instance_step, *cases), root.block, subst={}, levels=1))
     return True
 

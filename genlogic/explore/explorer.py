@@ -1,31 +1,31 @@
 """The exploration loop: conjectures from :mod:`~genlogic.explore.conjectures`, smallest first,
-proved in rounds by the engine — directly, or by induction on one of their variables.
+proved in rounds — directly, or by induction on one of their variables — by rewriting
+(:mod:`genlogic.engine.equational`), every proof replayed as checkable steps.
 
-Each round takes the next batch of open equations that do not already follow (by congruence)
-from the theorems proved so far — untried ones first, smallest first — and attempts them all with
-the same known theorems, so the attempts are independent and run on any executor. Results are
-merged in the equations' order: a proof is kept unless an equation kept earlier in the same merge
-already implies it. An equation that failed k times is tried again only after 2^(k-1) new
-theorems were proved. The loop ends when no open equation can be tried, or at the time or round
-limit.
+Each round takes the next batch of open equations that the theorems proved so far do not already
+make joinable (equal normal forms) — untried ones first, smallest first — and attempts them all
+with the same known theorems, so the attempts are independent and run on any executor. Results
+are merged in the equations' order: a proof is kept unless the theorems kept before it already
+make its equation joinable. An equation that failed is tried again once a theorem was proved
+after its last attempt, so when the loop stops every open equation has met every theorem. The
+loop ends when no open equation can be tried, or at the time or round limit.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Callable
 
-from genlogic.engine.block import Budget
-from genlogic.engine.goal import Attempt, KnownTheorem, Proof, attempt, induction_variables
+from genlogic.engine.equational import attempt_equation, context, joinable
+from genlogic.engine.goal import Attempt, KnownTheorem, Proof, induction_variables
 from genlogic.engine.grid import Executor
-from genlogic.explore.conjectures import Congruence, Equation, Generation
+from genlogic.explore.conjectures import Equation, Generation
 from genlogic.mpl.ast import Formula
 from genlogic.theory.model import Theory
 
 #: chosen once for all theories
 BATCH = 8
-BUDGET = Budget(depth=2, steps=40_000)
 
 
 @dataclass(frozen=True)
@@ -48,15 +48,15 @@ class ConjectureResult:
 
 def run_conjecture(task: ConjectureTask) -> ConjectureResult:
     """Directly first; then by induction on each candidate variable in turn."""
-    budget = replace(BUDGET, deadline=task.deadline)
-    result = attempt(task.theory, task.name, task.statement, task.known, budget)
+    ctx = context(task.theory)
+    result = attempt_equation(ctx, task.name, task.statement, task.known, None)
     if result.proof is not None:
         method = "corollary" if result.proof.uses else "direct"
         return ConjectureResult(task.name, result.proof, method, None, result)
     for variable in induction_variables(task.theory, task.statement):
         if task.deadline is not None and time.monotonic() > task.deadline:
             break
-        result = attempt(task.theory, task.name, task.statement, task.known, budget, variable)
+        result = attempt_equation(ctx, task.name, task.statement, task.known, variable)
         if result.proof is not None:
             return ConjectureResult(task.name, result.proof, "induction", variable, result)
     return ConjectureResult(task.name, None, None, None, result)
@@ -74,7 +74,7 @@ class Discovery:
 @dataclass
 class Exploration:
     discoveries: list[Discovery] = field(default_factory=list)
-    redundant: int = 0  # equations that followed from proved ones and were not tried
+    redundant: int = 0  # equations that followed directly from proved ones, so were not tried
     open: list[Equation] = field(default_factory=list)
     attempts: int = 0
     rounds: int = 0
@@ -93,7 +93,7 @@ def explore(
     """``reserved``: names a discovered theorem must not take (the stated theorems').
     ``max_rounds`` bounds the rounds (a deterministic alternative to ``deadline``)."""
     report = Exploration()
-    congruence = Congruence(list(generation.universe), generation.max_size)
+    ctx = context(theory)
     names = {}
     for index, equation in enumerate(generation.equations, start=1):
         name = f"law{index}"
@@ -106,22 +106,21 @@ def explore(
     known: list[KnownTheorem] = []
     try:
         while (deadline is None or time.monotonic() < deadline) and report.rounds != max_rounds:
-            batch = []
-            remaining = []
-            retries = []
-            for equation in pending:
-                if congruence.implied(equation.left, equation.right):
-                    report.redundant += 1
-                    continue
-                remaining.append(equation)
-                name = names[id(equation)]
-                if name not in failures:
-                    if len(batch) < BATCH:
-                        batch.append(equation)
-                elif len(known) >= failed_with[name] + 2 ** (failures[name] - 1):
-                    retries.append(equation)
-            batch += retries[: BATCH - len(batch)]
-            pending = remaining
+            follows = joinable(ctx, tuple(known))
+            batch: list[Equation] = []
+            redundant: set[int] = set()
+            for untried in (True, False):
+                for equation in pending:
+                    name = names[id(equation)]
+                    if len(batch) == BATCH or (name not in failures) != untried:
+                        continue
+                    if untried or len(known) > failed_with[name]:
+                        if follows(equation.statement):
+                            redundant.add(id(equation))
+                        else:
+                            batch.append(equation)
+            report.redundant += len(redundant)
+            pending = [eq for eq in pending if id(eq) not in redundant]
             if not batch:
                 break
             report.rounds += 1
@@ -133,18 +132,19 @@ def explore(
                 if result.proof is None:
                     failed_with[result.name] = proved_before
                     failures[result.name] = failures.get(result.name, 0) + 1
-                elif not congruence.implied(equation.left, equation.right):
-                    congruence.accept(equation.left, equation.right)
+                elif not joinable(ctx, tuple(known))(equation.statement):
                     known.append(KnownTheorem(result.name, equation.statement))
                     report.discoveries.append(
                         Discovery(result.proof, result.method, result.variable, report.rounds, equation.text)
                     )
-            pending = [eq for eq in pending if names[id(eq)] not in {k.name for k in known}]
+            proved = {k.name for k in known}
+            pending = [eq for eq in pending if names[id(eq)] not in proved]
             if progress is not None:
                 progress(report.rounds, len(known), len(pending))
         else:
             report.cut_short = True
     except KeyboardInterrupt:
         report.cut_short = True
-    report.open = [eq for eq in pending if not congruence.implied(eq.left, eq.right)]
+    follows = joinable(ctx, tuple(known))
+    report.open = [eq for eq in pending if not follows(eq.statement)]
     return report

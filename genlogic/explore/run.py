@@ -16,7 +16,7 @@ from typing import Any, Callable
 from genlogic import __version__, proofgraph
 from genlogic.engine.goal import KnownTheorem
 from genlogic.engine.grid import make_executor, run_grid
-from genlogic.explore.conjectures import conjectures
+from genlogic.explore.conjectures import MAX_SIZE, conjectures
 from genlogic.explore.explorer import explore
 from genlogic.explore.model import ground_model
 from genlogic.explore.refute import counterexample, vacuous
@@ -33,6 +33,7 @@ class ExploreOptions:
     workers: int = 1
     time_limit: float | None = None
     max_rounds: int | None = None
+    max_size: int = MAX_SIZE
 
 
 def prove_and_explore(
@@ -60,7 +61,7 @@ def prove_and_explore(
     executor = make_executor(options.executor, options.workers)
     try:
         if model is not None:
-            generation = conjectures(theory, model)
+            generation = conjectures(theory, model, options.max_size)
             counts.update(
                 terms=generation.terms,
                 generated=generation.raw,
@@ -79,8 +80,7 @@ def prove_and_explore(
             counts.update(
                 proved=sum(d.method != "corollary" for d in exploration.discoveries),
                 by_induction=sum(d.method == "induction" for d in exploration.discoveries),
-                corollaries=sum(d.method == "corollary" for d in exploration.discoveries),
-                redundant=exploration.redundant,
+                corollaries=sum(d.method == "corollary" for d in exploration.discoveries) + exploration.redundant,
                 open=len(exploration.open),
                 attempts=exploration.attempts,
                 rounds=exploration.rounds,

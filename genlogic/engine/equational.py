@@ -1,0 +1,637 @@
+"""Proving an equation by rewriting, directly or by induction, and replaying the rewrites as
+kernel steps — the fast path of exploration.
+
+The search is :mod:`genlogic.engine.rewrite` over the laws (:mod:`genlogic.engine.laws`) of the
+axioms, the known theorems and, in an induction step, the hypothesis. Its chains are untrusted;
+:class:`Replay` turns each into ordinary steps of docs/proofgraph.md, which the checker
+re-derives like any other proof:
+
+* every term of a chain gets a constant: a block parameter, a constant of the theory, or a
+  witness of the totality axiom of its operation (``apply`` + ``witness``), whose definition
+  ``g(ā) = c`` is a fact; membership in the carrier comes with the witness;
+* a rewrite with a law is an ``apply`` of the law (its premises are those definitions and
+  memberships) and, for a law concluding ``g(ā) = c``, the functionality axiom of ``g``;
+* a rewrite inside a term is carried to the top by ``eq_subst`` and functionality, one level at
+  a time; the steps of a chain are joined by ``eq_trans``.
+
+Induction instantiates the theory's induction schema exactly as :mod:`genlogic.engine.goal`
+does (a ``comprehension`` step) and proves each case in ``forall`` blocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
+
+from genlogic.engine.block import Naming, existential_parts
+from genlogic.engine.goal import Attempt, KnownTheorem, Proof, induction_instance, package
+from genlogic.engine.block import BudgetHits
+from genlogic.engine.laws import Law, read_law
+from genlogic.engine.proof import ProofLog
+from genlogic.engine.rewrite import Chain, Joiner, Order, Rewrite, Use, precedence, rewrites
+from genlogic.engine.terms import Term, apply, fix, instantiate, leaf
+from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, conjoin, conjuncts
+from genlogic.mpl.subst import substitute
+from genlogic.theory.model import Theory
+
+#: the name the induction step gives its fixed predecessor in the rewriting order: below every
+#: variable name of a conjecture, so the order does not depend on the theory's choice of names
+PREDECESSOR = "@"
+
+
+class Failed(Exception):
+    """The rewriter found no chain, or a formula has a shape the replay does not handle."""
+
+
+@dataclass(frozen=True)
+class Value:
+    """The constant standing for a term, and the step defining it (``g(ā) = constant``)."""
+
+    constant: str
+    definition: str | None
+
+
+@dataclass(frozen=True)
+class Equality:
+    """``left = right`` proved by ``step`` (``None``: the same constant)."""
+
+    left: str
+    right: str
+    step: str | None
+
+
+@dataclass(frozen=True)
+class OperationAxioms:
+    """Where the theory says that operation ``name`` is total on ``domain`` and functional."""
+
+    name: str
+    domain: str
+    total: int
+    functional: int
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the replay reads from a theory, once: the laws among its axioms, the totality and
+    functionality axioms of each operation, the ground facts about its constants, the order."""
+
+    theory: Theory
+    operations: dict[str, int]
+    axioms: dict[str, OperationAxioms]
+    laws: tuple[tuple[str, Law], ...]
+    facts: tuple[tuple[int, Atom], ...]  # atomic axioms
+    rank: dict[str, tuple[int, int]]
+    constants: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def context(theory: Theory) -> Context:
+    operations = {op.name: op.inputs for op in theory.signature.operations if op.is_operation}
+    laws, facts = [], []
+    for index, axiom in enumerate(theory.axioms):
+        if isinstance(axiom, Atom):
+            facts.append((index, axiom))
+        law = read_law(axiom, operations)
+        if law is not None and law.left != law.right:
+            laws.append((f"axiom {index}", law))
+    found = {}
+    for op in theory.signature.operations:
+        if op.is_operation:
+            total = next((i for i, a in enumerate(theory.axioms) if _totality(a, op.name, op.domain)), None)
+            functional = next((i for i, a in enumerate(theory.axioms) if _functionality(a, op.name)), None)
+            if total is not None and functional is not None:
+                found[op.name] = OperationAxioms(op.name, op.domain, total, functional)
+    symbols = [c.name for c in theory.signature.constants if c.name in operations or c.kind.value == "element"]
+    rank = precedence([law for _, law in laws], symbols)
+    constants = frozenset(c.name for c in theory.signature.constants)
+    return Context(theory, operations, found, tuple(laws), tuple(facts), rank, constants)
+
+
+def _totality(axiom: Formula, op: str, domain: str) -> bool:
+    """∀ā (ā ∈ domain → ∃c: g(ā) = c ∧ c ∈ domain), premises in any order."""
+    if not (isinstance(axiom, Forall) and isinstance(axiom.consequent, Not)):
+        return False
+    guards = list(conjuncts(axiom.antecedent))
+    if sorted(guards, key=str) != sorted((Atom("in", (v, domain)) for v in axiom.variables), key=str):
+        return False
+    inner = axiom.consequent.body
+    if not (isinstance(inner, Forall) and len(inner.variables) == 1):
+        return False
+    (output,) = inner.variables
+    parts = existential_parts(axiom.consequent, {})
+    value = [p for p in parts if isinstance(p, Atom) and p.args[-1:] == (op,) and p.args[-2] == output]
+    return (
+        len(parts) == 2 and len(value) == 1 and Atom("in", (output, domain)) in parts
+        and sorted(value[0].args[:-2]) == sorted(axiom.variables)
+        and len(set(value[0].args[:-2])) == len(value[0].args) - 2
+    )
+
+
+def _functionality(axiom: Formula, op: str) -> bool:
+    """∀v̄ (g(ā) = c ∧ g(ā) = d → c = d)."""
+    if not (isinstance(axiom, Forall) and isinstance(axiom.consequent, Atom)):
+        return False
+    premises = list(conjuncts(axiom.antecedent))
+    if len(premises) != 2 or not all(isinstance(p, Atom) and p.args[-1:] == (op,) for p in premises):
+        return False
+    first, second = premises
+    return (
+        first.pred == second.pred and first.pred in ("in2", "in3")
+        and first.args[:-2] == second.args[:-2]
+        and axiom.consequent == Atom("=", (first.args[-2], second.args[-2]))
+        and first.args[-2] != second.args[-2]
+        and len(set(first.args[:-1] + second.args[-2:-1])) == len(first.args)
+    )
+
+
+@dataclass
+class Scope:
+    """What a block knows: the value of each term, the definitions and memberships proved so
+    far, the term each constant stands for, and the laws of its hypotheses."""
+
+    block: str
+    values: dict[Term, Value] = field(default_factory=dict)
+    defined: dict[tuple[str, tuple[str, ...]], Value] = field(default_factory=dict)
+    definitions: dict[str, tuple[str, tuple[str, ...], str]] = field(default_factory=dict)
+    members: dict[tuple[str, str], str] = field(default_factory=dict)
+    origin: dict[str, Term] = field(default_factory=dict)
+    laws: list[tuple[str, Law]] = field(default_factory=list)
+    aliases: dict[str, Equality] = field(default_factory=dict)  # c = p: p stands for c's term
+
+    def child(self, block: str) -> "Scope":
+        return Scope(block, dict(self.values), dict(self.defined), dict(self.definitions),
+                     dict(self.members), dict(self.origin), list(self.laws), dict(self.aliases))
+
+    def alias(self, constant: str) -> Equality:
+        """``c = constant`` where ``c`` is the constant the scope uses for ``constant``'s term."""
+        return self.aliases.get(constant, Equality(constant, constant, None))
+
+
+class Replay:
+    """One proof attempt: a fresh log, the theory's laws plus ``known`` theorems as rewrites."""
+
+    def __init__(self, ctx: Context, known: tuple[KnownTheorem, ...]):
+        self.ctx = ctx
+        self.log = ProofLog()
+        self.naming = Naming(reserved=set(ctx.constants))
+        self.root = Scope(self.naming.block("root", None))
+        self.order = Order(ctx.rank)
+        laws = list(ctx.laws)
+        for theorem in known:
+            law = read_law(theorem.statement, ctx.operations)
+            if law is not None:
+                laws.append((f"theorem {theorem.name}", law))
+        self.statements = {f"theorem {t.name}": t for t in known}
+        self.base = rewrites(self.order, laws)
+        self.rewriters: dict[tuple[str, ...], Joiner] = {}
+        self.sources: dict[str, str] = {}
+        for index, atom in ctx.facts:
+            if atom.pred in ("in2", "in3") and ctx.operations.get(atom.args[-1]) == len(atom.args) - 2:
+                step = self._source(f"axiom {index}")
+                key = (atom.args[-1], atom.args[:-2])
+                self.root.defined.setdefault(key, Value(atom.args[-2], step))
+                self.root.definitions.setdefault(atom.args[-2], (atom.args[-1], atom.args[:-2], step))
+            elif atom.pred == "in":
+                self.root.members[(atom.args[0], atom.args[1])] = self._source(f"axiom {index}")
+
+    # --- planning (no steps) ---------------------------------------------------------------------
+
+    def rewriter(self, hypotheses: list[tuple[str, Law]]) -> Joiner:
+        """The rewriter of a scope: its hypotheses (tried first), the axioms, the known theorems."""
+        key = tuple(source for source, _ in hypotheses)
+        if key not in self.rewriters:
+            self.rewriters[key] = Joiner(self.order, rewrites(self.order, hypotheses), self.base)
+        return self.rewriters[key]
+
+    def plan(self, statement: Formula, variable: str | None) -> bool:
+        """Whether the rewriter joins every equation the proof will need — checked before any
+        step is recorded, so failing attempts cost only rewriting."""
+        law = read_law(statement, self.ctx.operations)
+        if law is None:
+            return False
+        if variable is None:
+            return self.rewriter([]).join(fix(law.left), fix(law.right)) is not None
+        schema = self._schema(statement, variable)
+        instance = induction_instance(self.ctx.theory, statement, variable)
+        if schema is None or instance is None:
+            return False
+        base, step = schema
+        claim = substitute(instance.prop.right, {variable: PREDECESSOR})
+        hypothesis = read_law(claim, self.ctx.operations)
+        if hypothesis is None:
+            return False
+        cases = [
+            (leaf(base, False), []),
+            (apply(step, (leaf(PREDECESSOR, False),)), [("hypothesis", hypothesis)]),
+        ]
+        for value, hypotheses in cases:
+            binding = {variable: value}
+            left, right = fix(instantiate(law.left, binding)), fix(instantiate(law.right, binding))
+            if self.rewriter(hypotheses).join(left, right) is None:
+                return False
+        return True
+
+    def _schema(self, statement: Forall, variable: str) -> tuple[str, str] | None:
+        for schema in self.ctx.theory.signature.induction:
+            if Atom("in", (variable, schema.carrier)) in set(conjuncts(statement.antecedent)):
+                return schema.base, schema.step
+        return None
+
+    # --- replay ----------------------------------------------------------------------------------
+
+    def prove(self, statement: Formula, variable: str | None) -> str:
+        """The step proving ``statement`` in the root block (raises :class:`Failed`)."""
+        if variable is None:
+            return self.establish(statement, self.root)
+        instance = induction_instance(self.ctx.theory, statement, variable)
+        if instance is None:
+            raise Failed("no induction instance")
+        instance_step = instance.record(self.ctx.theory, self.log, self.root.block)
+        _, successor = self._schema(statement, variable)
+        cases = [
+            self._forall(case, self.root, predecessor=True) if _is_step_case(case, successor)
+            else self.establish(case, self.root)
+            for case in conjuncts(instance.formula.antecedent)
+        ]
+        conclusion = instance.formula.consequent
+        proved = self.log.record("apply", conclusion, (instance_step, *cases), self.root.block, subst={}, levels=1)
+        return self._from_induction(statement, variable, conclusion, proved)
+
+    def _from_induction(self, statement: Forall, variable: str, conclusion: Forall, proved: str) -> str:
+        """∀x̄ (x ∈ X ∧ A → B) from ∀n (n ∈ X → n ∈ X ∧ ∀ȳ (A → B)[x := n])."""
+        params = tuple(self.naming.parameter(v) for v in statement.variables)
+        block = self.naming.block("forall", self.root.block, params)
+        mapping = dict(zip(statement.variables, params))
+        assumption = substitute(statement.antecedent, mapping)
+        assumed = self.log.record("assume", assumption, (), block)
+        self.naming.assumptions[block] = assumed
+        parts = dict(self._split(assumption, assumed, block))
+        (n,) = conclusion.variables
+        element = mapping[variable]
+        both = substitute(conclusion.consequent, {n: element})
+        step = self.log.record("apply", both, (proved, parts[Atom("in", (element, self._carrier(statement, variable)))]),
+                               block, subst={n: element}, levels=1)
+        claim = both.right
+        step = self.log.record("and_elim", claim, (step,), block, side=1)
+        if isinstance(claim, Forall) and claim.variables and not _is_consequent(statement, claim, mapping):
+            rest = [mapping[v] for v in statement.variables if v != variable]
+            subst = dict(zip(claim.variables, rest))
+            premises = [parts[p] for p in conjuncts(substitute(claim.antecedent, subst))]
+            consequent = substitute(claim.consequent, subst)
+            step = self.log.record("apply", consequent, (step, *premises), block, subst=subst, levels=1)
+        return self.log.record("forall_intro", statement, (step,), self.root.block, closes=block)
+
+    def _carrier(self, statement: Forall, variable: str) -> str:
+        for atom in conjuncts(statement.antecedent):
+            if isinstance(atom, Atom) and atom.pred == "in" and atom.args[0] == variable:
+                return atom.args[1]
+        raise Failed("unguarded induction variable")
+
+    def establish(self, goal: Formula, scope: Scope) -> str:
+        if isinstance(goal, And):
+            left = self.establish(goal.left, scope)
+            right = self.establish(goal.right, scope)
+            return self.log.record("and_intro", goal, (left, right), scope.block)
+        if isinstance(goal, Forall) and goal.variables:
+            return self._forall(goal, scope)
+        if isinstance(goal, Atom) and goal.pred == "in":
+            return self.member(scope, goal.args[0], goal.args[1])
+        if isinstance(goal, Atom):
+            return self._equation(goal, scope)
+        raise Failed("goal shape")
+
+    def _forall(self, goal: Forall, scope: Scope, predecessor: bool = False) -> str:
+        """∀-introduction. The block's parameters stand for leaves named after their variables,
+        or for the terms the assumption defines them as; with ``predecessor`` (the step case of an
+        induction) the one undefined parameter is :data:`PREDECESSOR` and every other part of the
+        assumption is a hypothesis."""
+        params = tuple(self.naming.parameter(v) for v in goal.variables)
+        block = self.naming.block("forall", scope.block, params)
+        inner = scope.child(block)
+        mapping = dict(zip(goal.variables, params))
+        assumption = substitute(goal.antecedent, mapping)
+        assumed = self.log.record("assume", assumption, (), block)
+        self.naming.assumptions[block] = assumed
+        parts = self._split(assumption, assumed, block)
+        definers = {}
+        for part, step in parts:
+            if (isinstance(part, Atom) and part.pred in ("in2", "in3") and part.args[-2] in params
+                    and part.args[-2] not in part.args[:-2]
+                    and self.ctx.operations.get(part.args[-1]) == len(part.args) - 2):
+                definers.setdefault(part.args[-2], (part, step))
+        undefined = [v for v, p in mapping.items() if p not in definers]
+        if predecessor and len(undefined) != 1:
+            raise Failed("the step case fixes one predecessor")
+        for variable, param in mapping.items():
+            if param not in definers:
+                name = PREDECESSOR if predecessor else variable
+                term = leaf(name, False)
+                if term in inner.values or name in self.ctx.constants:
+                    raise Failed("two parameters for one name")
+                inner.origin[param] = term
+                inner.values[term] = Value(param, None)
+        while definers:
+            ready = [p for p, (atom, _) in definers.items() if all(self._known(inner, a) for a in atom.args[:-2])]
+            if not ready:
+                raise Failed("cyclic definitions")
+            for param in ready:
+                atom, step = definers.pop(param)
+                self._define(inner, param, atom, step)
+        definitions = {step for _, step in definers_used(inner, params)}
+        for part, step in parts:
+            if isinstance(part, Atom) and part.pred == "in":
+                inner.members.setdefault((part.args[0], part.args[1]), step)
+            elif isinstance(part, Forall) or predecessor and step not in definitions:
+                law = read_law(part, self.ctx.operations, inner.origin)
+                if law is not None:
+                    inner.laws.append((step, law))
+        result = self.establish(substitute(goal.consequent, mapping), inner)
+        return self.log.record("forall_intro", goal, (result,), scope.block, closes=block)
+
+    def _define(self, scope: Scope, param: str, atom: Atom, step: str) -> None:
+        """Register the assumed ``g(ā) = param``: ``param`` stands for the term g(ā); if the
+        scope already has a constant for that term, ``param`` becomes its alias."""
+        op, inputs = atom.args[-1], atom.args[:-2]
+        term = apply(op, tuple(self._origin(scope, a) for a in inputs))
+        scope.origin[param] = term
+        moved = [scope.alias(a) for a in inputs]
+        canonical = tuple(e.left for e in moved)
+        if canonical != inputs:
+            flipped = [self._symm(scope, e) for e in moved if e.step is not None]
+            step = self.log.record("eq_subst", Atom(atom.pred, (*canonical, param, op)),
+                                   (step, *(e.step for e in flipped)), scope.block)
+        existing = scope.values.get(term) or scope.defined.get((op, canonical))
+        if existing is not None:
+            scope.values[term] = existing
+            scope.aliases[param] = self._functional(scope, op, existing.definition, step)
+            return
+        value = Value(param, step)
+        scope.values[term] = value
+        scope.defined[(op, canonical)] = value
+        scope.definitions[param] = (op, canonical, step)
+
+    def _known(self, scope: Scope, name: str) -> bool:
+        return name in scope.origin or name in self.ctx.constants
+
+    def _origin(self, scope: Scope, name: str) -> Term:
+        return scope.origin.get(name) or leaf(name, False)
+
+    def _split(self, formula: Formula, step: str, block: str) -> list[tuple[Formula, str]]:
+        if not isinstance(formula, And):
+            return [(formula, step)]
+        left = self.log.record("and_elim", formula.left, (step,), block, side=0)
+        right = self.log.record("and_elim", formula.right, (step,), block, side=1)
+        return self._split(formula.left, left, block) + self._split(formula.right, right, block)
+
+    def _equation(self, goal: Atom, scope: Scope) -> str:
+        law = read_law(goal, self.ctx.operations, scope.origin)
+        if law is None:
+            raise Failed("not an equation")
+        chain = self.rewriter(scope.laws).join(law.left, law.right)
+        if chain is None:
+            raise Failed("no chain")
+        equality = self.chain(scope, chain)
+        if goal.pred == "=":
+            a, b = goal.args
+            equality = self._trans(scope, self._trans(scope, self._symm(scope, scope.alias(a)), equality), scope.alias(b))
+            if equality.step is None:
+                return self.log.record("eq_refl", goal, (), scope.block)
+            return equality.step
+        left = self.value(scope, law.left)
+        output = self._trans(scope, equality, scope.alias(goal.args[-2]))
+        moved = [scope.alias(a) for a in goal.args[:-2]] + [output]
+        equalities = tuple(e.step for e in moved if e.step is not None)
+        if not equalities:
+            return left.definition
+        return self.log.record("eq_subst", goal, (left.definition, *equalities), scope.block)
+
+    # --- values and memberships ---------------------------------------------------------------
+
+    def value(self, scope: Scope, term: Term) -> Value:
+        found = scope.values.get(term)
+        if found is not None:
+            return found
+        if not term.args:
+            if term.variable or term.head not in self.ctx.constants:
+                raise Failed(f"no value for {term.text()}")
+            found = Value(term.head, None)
+        else:
+            inputs = tuple(self.value(scope, a).constant for a in term.args)
+            found = scope.defined.get((term.head, inputs)) or self._witness(scope, term.head, inputs)
+        scope.values[term] = found
+        return found
+
+    def _witness(self, scope: Scope, op: str, inputs: tuple[str, ...]) -> Value:
+        """A fresh constant for ``op(inputs)``, by the totality axiom."""
+        axioms = self.ctx.axioms.get(op)
+        if axioms is None:
+            raise Failed(f"{op} has no totality axiom")
+        axiom = self.ctx.theory.axioms[axioms.total]
+        (output,) = axiom.consequent.body.variables
+        parts = existential_parts(axiom.consequent, {})
+        pattern = next(p for p in parts if isinstance(p, Atom) and p.args[-1:] == (op,) and p.args[-2] == output)
+        subst = dict(zip(pattern.args[:-2], inputs))
+        premises = [self.member(scope, subst[g.args[0]], g.args[1]) for g in conjuncts(axiom.antecedent)]
+        exists = substitute(axiom.consequent, subst)
+        step = self.log.record("apply", exists, (self._source(f"axiom {axioms.total}"), *premises), scope.block,
+                               subst=dict(sorted(subst.items())), levels=1)
+        (output,) = exists.body.variables  # renamed if an input has its name
+        name = self.naming.witness()
+        witnessed = conjoin(existential_parts(exists, {output: name}))
+        step = self.log.record("witness", witnessed, (step,), scope.block, witnesses={output: name})
+        value = None
+        for part, part_step in self._split(witnessed, step, scope.block):
+            if part == Atom("in", (name, axioms.domain)):
+                scope.members[(name, axioms.domain)] = part_step
+            elif isinstance(part, Atom) and part.args[-1:] == (op,):
+                value = Value(name, part_step)
+        assert value is not None
+        scope.defined[(op, inputs)] = value
+        scope.definitions[name] = (op, inputs, value.definition)
+        return value
+
+    def member(self, scope: Scope, constant: str, domain: str) -> str:
+        """A step proving ``constant ∈ domain``."""
+        found = scope.members.get((constant, domain))
+        if found is not None:
+            return found
+        definition = scope.definitions.get(constant)
+        if definition is None:
+            raise Failed(f"no membership for {constant}")
+        op, inputs, step = definition
+        axioms = self.ctx.axioms.get(op)
+        if axioms is None or axioms.domain != domain:
+            raise Failed(f"{op} does not stay in {domain}")
+        witness = self._witness(scope, op, inputs) if scope.defined[(op, inputs)].constant == constant else None
+        if witness is None:
+            raise Failed("ambiguous definition")
+        scope.defined[(op, inputs)] = Value(constant, step)
+        equal = self._functional(scope, op, witness.definition, step)
+        found = self.log.record("eq_subst", Atom("in", (constant, domain)),
+                                (scope.members[(witness.constant, domain)], equal.step), scope.block)
+        scope.members[(constant, domain)] = found
+        return found
+
+    # --- equalities -------------------------------------------------------------------------
+
+    def _functional(self, scope: Scope, op: str, first: str, second: str) -> Equality:
+        """``c = d`` from the facts ``op(ā) = c`` (step ``first``) and ``op(ā) = d``."""
+        a, b = self.log.steps[first].formula, self.log.steps[second].formula
+        if a.args[-2] == b.args[-2]:
+            return Equality(a.args[-2], a.args[-2], None)
+        index = self.ctx.axioms[op].functional
+        axiom = self.ctx.theory.axioms[index]
+        one, two = conjuncts(axiom.antecedent)
+        subst = dict(zip(one.args[:-1], a.args[:-1]))
+        subst[two.args[-2]] = b.args[-2]
+        conclusion = Atom("=", (a.args[-2], b.args[-2]))
+        step = self.log.record("apply", conclusion, (self._source(f"axiom {index}"), first, second), scope.block,
+                               subst=dict(sorted(subst.items())), levels=1)
+        return Equality(a.args[-2], b.args[-2], step)
+
+    def _symm(self, scope: Scope, e: Equality) -> Equality:
+        if e.step is None:
+            return e
+        step = self.log.record("eq_symm", Atom("=", (e.right, e.left)), (e.step,), scope.block)
+        return Equality(e.right, e.left, step)
+
+    def _trans(self, scope: Scope, e: Equality, f: Equality) -> Equality:
+        assert e.right == f.left
+        if e.step is None:
+            return f
+        if f.step is None:
+            return e
+        if e.left == f.right:
+            return Equality(e.left, e.left, None)
+        step = self.log.record("eq_trans", Atom("=", (e.left, f.right)), (e.step, f.step), scope.block)
+        return Equality(e.left, f.right, step)
+
+    def chain(self, scope: Scope, chain: Chain) -> Equality:
+        terms = chain.terms()
+        start = self.value(scope, terms[0]).constant
+        total = Equality(start, start, None)
+        for before, after, use in zip(terms, terms[1:], chain.uses):
+            total = self._trans(scope, total, self._lift(scope, before, after, use.position, use))
+        return total
+
+    def _lift(self, scope: Scope, before: Term, after: Term, position: tuple[int, ...], use: Use) -> Equality:
+        """value(before) = value(after), which differ by ``use`` at ``position``."""
+        if not position:
+            return self._rewrite(scope, before, after, use)
+        index = position[0]
+        inner = self._lift(scope, before.args[index], after.args[index], position[1:], use)
+        old, new = self.value(scope, before), self.value(scope, after)
+        if inner.step is None or old.constant == new.constant:
+            return Equality(old.constant, new.constant, None) if old.constant == new.constant else self._missing()
+        fact = self.log.steps[old.definition].formula
+        args = list(fact.args)
+        args[index] = inner.right
+        moved = self.log.record("eq_subst", Atom(fact.pred, tuple(args)), (old.definition, inner.step), scope.block)
+        return self._functional(scope, before.head, moved, new.definition)
+
+    def _missing(self) -> Equality:
+        raise Failed("congruence without an equality")
+
+    def _rewrite(self, scope: Scope, before: Term, after: Term, use: Use) -> Equality:
+        """value(before) = value(after) by one instance of a law at the top."""
+        rewrite: Rewrite = use.rewrite
+        binding = dict(use.binding)
+        equality = self._instance(scope, rewrite.law, rewrite.source, binding)
+        if rewrite.reverse != use.backward:
+            equality = self._symm(scope, equality)
+        if (equality.left, equality.right) != (self.value(scope, before).constant, self.value(scope, after).constant):
+            raise Failed("rewrite does not connect its terms")
+        return equality
+
+    def _instance(self, scope: Scope, law: Law, source: str, binding: dict[str, Term]) -> Equality:
+        """value(left·binding) = value(right·binding) from one instance of ``law``."""
+        subst = {}
+        for name, term in law.terms:
+            subst[name] = self.value(scope, instantiate(term, binding)).constant
+        step = self._source(source)
+        if law.levels:
+            premises = []
+            for _, level in law.levels:
+                for premise in level:
+                    if premise.op is None:
+                        premises.append(self.member(scope, subst[premise.variable], premise.atom.args[1]))
+                    else:
+                        term = instantiate(law.term(premise.variable), binding)
+                        premises.append(self.value(scope, term).definition)
+            conclusion = substitute(law.conclusion, subst)
+            step = self.log.record("apply", conclusion, (step, *premises), scope.block,
+                                   subst=dict(sorted(subst.items())), levels=len(law.levels))
+        else:
+            conclusion = law.conclusion
+        if conclusion.pred == "=":
+            return Equality(conclusion.args[0], conclusion.args[1], step)
+        left = instantiate(law.left, binding)
+        inputs = conclusion.args[:-2]
+        if left not in scope.values and (left.head, inputs) not in scope.defined:
+            value = Value(conclusion.args[-2], step)
+            scope.values[left] = value
+            scope.defined[(left.head, inputs)] = value
+            return Equality(value.constant, value.constant, None)
+        return self._functional(scope, left.head, self.value(scope, left).definition, step)
+
+    def _source(self, source: str) -> str:
+        """The step stating an axiom, a known theorem or a hypothesis (already a step id)."""
+        if source in self.sources:
+            return self.sources[source]
+        kind, _, name = source.partition(" ")
+        if kind == "axiom":
+            index = int(name)
+            step = self.log.record("axiom", self.ctx.theory.axioms[index], (), self.root.block, axiom=index)
+        elif kind == "theorem":
+            step = self.log.record("theorem", self.statements[source].statement, (), self.root.block, theorem=name)
+        else:
+            return source
+        self.sources[source] = step
+        return step
+
+
+def definers_used(scope: Scope, params: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(parameter, defining step) for the block parameters the assumption defined."""
+    return [(p, scope.definitions[p][2]) for p in params if p in scope.definitions]
+
+
+def _is_step_case(case: Formula, successor: str) -> bool:
+    """∀n m (… ∧ successor(n) = m → …): the case that assumes the hypothesis."""
+    return isinstance(case, Forall) and any(
+        isinstance(a, Atom) and a.pred == "in2" and a.args[2] == successor and set(a.args[:2]) <= set(case.variables)
+        for a in conjuncts(case.antecedent)
+    )
+
+
+def _is_consequent(statement: Forall, claim: Forall, mapping: dict[str, str]) -> bool:
+    """Whether ``claim`` is the statement's own consequent (no other variables were guarded)."""
+    return substitute(statement.consequent, mapping) == claim
+
+
+def attempt_equation(
+    ctx: Context, name: str, statement: Formula, known: tuple[KnownTheorem, ...], variable: str | None
+) -> Attempt:
+    """Prove ``statement`` (an equation) by rewriting, directly or by induction on ``variable``."""
+    replay = Replay(ctx, known)
+    proof = None
+    if replay.plan(statement, variable):
+        try:
+            final = replay.prove(statement, variable)
+        except Failed:
+            final = None
+        if final is not None:
+            proof = package(replay.log, replay.naming, name, statement, final)
+    return Attempt(name, proof, BudgetHits(), 0, len(replay.log.steps))
+
+
+def joinable(ctx: Context, known: tuple[KnownTheorem, ...]) -> Callable[[Formula], bool]:
+    """A test: whether the axioms and ``known`` already rewrite both sides of an equation to the
+    same normal form (so proving it would add nothing)."""
+    rewriter = Replay(ctx, known).rewriter([])
+
+    def follows(statement: Formula) -> bool:
+        law = read_law(statement, ctx.operations)
+        return law is not None and rewriter.join(fix(law.left), fix(law.right)) is not None
+
+    return follows
