@@ -1,6 +1,8 @@
 """``genlogic query RUN_DIR FILE``: does each stated theorem of FILE follow directly (no
-induction, a small witness budget) from the theorems of a run? This is how a user asks "did it
-find commutativity?" whatever relational shape the discovered statement has."""
+induction) from the theorems of a run? This is how a user asks "did it find commutativity?"
+whatever relational shape the discovered statement has. An equation is tried by rewriting with
+the run's theorems (:mod:`genlogic.engine.equational`), anything else — or an equation that does
+not join — by a Logic Block with a small witness budget."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from genlogic.engine.block import Budget
+from genlogic.engine.equational import attempt_equation, context
 from genlogic.engine.goal import KnownTheorem, attempt
 from genlogic.errors import MplError
 from genlogic.mpl.reader import CoreSyntaxError, read_core
@@ -39,7 +42,9 @@ def query(run_dir: Path, file: Path) -> list[Answer]:
     theory = load_theory(file)
     answers = []
     for theorem in theory.theorems:
-        result = attempt(theory, theorem.name, theorem.formula, known, QUERY_BUDGET)
+        result = attempt_equation(context(theory), theorem.name, theorem.formula, known, None)
+        if result.proof is None:
+            result = attempt(theory, theorem.name, theorem.formula, known, QUERY_BUDGET)
         uses = result.proof.uses if result.proof else ()
         answers.append(Answer(theorem.name, result.proof is not None, uses))
     return answers

@@ -83,6 +83,8 @@ class Context:
     facts: tuple[tuple[int, Atom], ...]  # atomic axioms
     rank: dict[str, tuple[int, int]]
     constants: frozenset[str]
+    order: Order
+    cache: dict = field(default_factory=dict, compare=False, hash=False)  # see _rules, _joiner
 
 
 @lru_cache(maxsize=4)
@@ -105,7 +107,31 @@ def context(theory: Theory) -> Context:
     symbols = [c.name for c in theory.signature.constants if c.name in operations or c.kind.value == "element"]
     rank = precedence([law for _, law in laws], symbols)
     constants = frozenset(c.name for c in theory.signature.constants)
-    return Context(theory, operations, found, tuple(laws), tuple(facts), rank, constants)
+    return Context(theory, operations, found, tuple(laws), tuple(facts), rank, constants, Order(rank))
+
+
+def _rules(ctx: Context, known: tuple[KnownTheorem, ...]) -> list[Rewrite]:
+    """The rewrites of the axioms and of ``known`` (each theorem read and oriented once)."""
+    if "axioms" not in ctx.cache:
+        ctx.cache["axioms"] = rewrites(ctx.order, list(ctx.laws))
+    found = list(ctx.cache["axioms"])
+    for theorem in known:
+        if theorem not in ctx.cache:
+            law = read_law(theorem.statement, ctx.operations)
+            ctx.cache[theorem] = rewrites(ctx.order, [(f"theorem {theorem.name}", law)]) if law else []
+        found.extend(ctx.cache[theorem])
+    return found
+
+
+def _joiner(ctx: Context, known: tuple[KnownTheorem, ...], rules: list[Rewrite]) -> Joiner:
+    """The joiner without hypotheses for ``known``, kept while the same theorems are known (its
+    normal forms stay valid), so the attempts of one round share them."""
+    key = ("joiner", known)
+    if key not in ctx.cache:
+        for old in [k for k in ctx.cache if isinstance(k, tuple) and k[0] == "joiner"]:
+            del ctx.cache[old]
+        ctx.cache[key] = Joiner(ctx.order, [], rules)
+    return ctx.cache[key]
 
 
 def _totality(axiom: Formula, op: str, domain: str) -> bool:
@@ -176,15 +202,10 @@ class Replay:
         self.log = ProofLog()
         self.naming = Naming(reserved=set(ctx.constants))
         self.root = Scope(self.naming.block("root", None))
-        self.order = Order(ctx.rank)
-        laws = list(ctx.laws)
-        for theorem in known:
-            law = read_law(theorem.statement, ctx.operations)
-            if law is not None:
-                laws.append((f"theorem {theorem.name}", law))
+        self.order = ctx.order
         self.statements = {f"theorem {t.name}": t for t in known}
-        self.base = rewrites(self.order, laws)
-        self.rewriters: dict[tuple[str, ...], Joiner] = {}
+        self.base = _rules(ctx, known)
+        self.rewriters: dict[tuple[str, ...], Joiner] = {(): _joiner(ctx, known, self.base)}
         self.sources: dict[str, str] = {}
         for index, atom in ctx.facts:
             if atom.pred in ("in2", "in3") and ctx.operations.get(atom.args[-1]) == len(atom.args) - 2:

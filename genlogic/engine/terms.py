@@ -4,7 +4,7 @@ any other leaf is a constant (of the theory, or a fixed parameter of a proof).""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 Position = tuple[int, ...]
 
@@ -15,6 +15,13 @@ class Term:
     head: str
     args: tuple["Term", ...] = ()
     variable: bool = False
+    digest: int = field(default=0, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "digest", hash((self.head, self.args, self.variable)))
+
+    def __hash__(self) -> int:  # terms are hashed very often by the rewriter's caches
+        return self.digest
 
     def variables(self) -> list[str]:
         """The variables, in order of first occurrence."""

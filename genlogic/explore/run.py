@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from genlogic import __version__, proofgraph
-from genlogic.engine.goal import KnownTheorem
+from genlogic.engine.equational import attempt_equation, context
+from genlogic.engine.goal import KnownTheorem, induction_variables
 from genlogic.engine.grid import make_executor, run_grid
 from genlogic.explore.conjectures import MAX_SIZE, conjectures
 from genlogic.explore.explorer import explore
@@ -127,12 +128,22 @@ def _stated_goals(theory, model, discovered, executor, proved, rounds_before):
         else:
             goals.append({"name": theorem.name})
             to_prove.append((theorem.name, theorem.formula))
-    report = run_grid(theory, to_prove, executor, known=tuple(discovered))
+    by_rewriting = {}
+    for name, formula in to_prove:
+        result = _by_rewriting(theory, name, formula, tuple(discovered))
+        if result is not None:
+            by_rewriting[name] = result
+    report = run_grid(theory, [g for g in to_prove if g[0] not in by_rewriting], executor, known=tuple(discovered))
     outcomes = {o.name: o for o in report.outcomes}
     for goal in goals:
-        outcome = outcomes.get(goal["name"])
-        if outcome is None or "status" in goal:
+        if "status" in goal:
             continue
+        if goal["name"] in by_rewriting:
+            proof, method = by_rewriting[goal["name"]]
+            goal.update(status="proved", round=1, steps=len(proof.steps))
+            proved.append(proofgraph.ProvedTheorem(proof, "stated", rounds_before + 1, method))
+            continue
+        outcome = outcomes[goal["name"]]
         if outcome.proof is not None:
             goal.update(status="proved", round=outcome.round, steps=len(outcome.proof.steps))
             proved.append(proofgraph.ProvedTheorem(outcome.proof, "stated", rounds_before + outcome.round))
@@ -140,3 +151,15 @@ def _stated_goals(theory, model, discovered, executor, proved, rounds_before):
             hits = outcome.last.hits
             goal.update(status="unproved", reason="budget hit" if hits.any else "saturated without the goal")
     return goals, refuted
+
+
+def _by_rewriting(theory, name, formula, known):
+    """A stated equation proved by rewriting — directly, or by induction on one of its
+    variables — with the discoveries: ``(proof, method)`` or ``None``."""
+    ctx = context(theory)
+    for variable in [None, *induction_variables(theory, formula)]:
+        result = attempt_equation(ctx, name, formula, known, variable)
+        if result.proof is not None:
+            method = "induction" if variable else "corollary" if result.proof.uses else "direct"
+            return result.proof, method
+    return None
