@@ -1,7 +1,9 @@
 """parse(print(t)) == t for both notations, over generated formulas and files."""
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 
 from genlogic.mpl import printer
 from genlogic.mpl.parser import parse_formula, parse_source
@@ -39,9 +41,12 @@ def test_canonical_layout_is_a_fixed_point(source):
 
 
 @given(readable_texts())
+@example("forall x: x ∈ N -> s(x) * s(x) = s(x) + (x * s(x))")
 def test_nested_terms_print_back(text):
     formula = parse_formula(text)
     assert parse_formula(printer.readable(formula)) == formula
+    if not re.search(r"\b_[0-9]", text):
+        assert not re.search(r"\b_[0-9]", printer.readable(formula)), "nested terms are folded back"
     assert parse_formula(printer.core(formula)) == formula
 
 

@@ -129,12 +129,14 @@ def _nested_terms(formula: Forall) -> str | None:
     if len(definitions) != len(fresh):
         return None
 
+    infix: set[str] = set()
+
     def term(name: str, operand: bool) -> str:
         if name not in fresh:
             return name
         uses[name] += 1
         text = terms[name]
-        return f"({text})" if operand and " " in text and not text.endswith(")") else text
+        return f"({text})" if operand and name in infix else text
 
     for atom in definitions:
         if not (isinstance(atom, Atom) and atom.pred in ("in2", "in3") and all(map(is_name, atom.args[:-1]))):
@@ -149,6 +151,7 @@ def _nested_terms(formula: Forall) -> str | None:
             terms[output] = f"{op}({term(inputs[0], False)})"
         else:
             terms[output] = f"{term(inputs[0], True)} {op} {term(inputs[1], True)}"
+            infix.add(output)
     atom = formula.consequent
     if not isinstance(atom, Atom) or not all(map(is_name, atom.args[:-1] if atom.pred in ("in2", "in3") else atom.args)):
         return None
