@@ -8,6 +8,7 @@ from hypothesis import example, given
 from genlogic.mpl import printer
 from genlogic.mpl.parser import parse_formula, parse_source
 from genlogic.mpl.reader import CoreSyntaxError, read_core
+from genlogic.mpl.subst import substitute
 
 from .strategies import formulas, readable_texts, source_files
 
@@ -100,3 +101,16 @@ def test_fast_core_reader_rejects_what_is_not_canonical():
     for text in ["( in[a,b])", "(in[a,b]) ", "(in[a b])", "(&(in[a,b]))", "(>[x(in[x,N])(in[x,N]))", "x = y", ""]:
         with pytest.raises(CoreSyntaxError):
             read_core(text)
+
+
+def test_formulas_built_by_substitution_fold_each_nested_term():
+    """Subformulas that each number their fresh variables from _1 (as the engine's instances do)
+    cannot re-parse as a whole; each fold is checked on its own instead."""
+    from genlogic.mpl.ast import And
+    from genlogic.mpl.normal import normal_text
+
+    one = parse_formula("forall x: x ∈ N -> s(x) + y = s(x + y)")
+    both = And(substitute(one, {"y": "0"}), substitute(one, {"y": "n"}))
+    text = printer.readable(both)
+    assert text == "(forall x: x ∈ N -> s(x) + 0 = s(x + 0)) and (forall x: x ∈ N -> s(x) + n = s(x + n))"
+    assert normal_text(parse_formula(text)) == normal_text(both)

@@ -12,6 +12,7 @@ import re
 
 from genlogic.errors import MplError
 from genlogic.mpl.parser import keywords, parse_formula, token_pattern
+from genlogic.mpl.subst import substitute
 from genlogic.mpl.ast import (
     And,
     Atom,
@@ -83,14 +84,17 @@ def readable(formula: Formula) -> str:
     """The readable notation: ``forall a b: a ∈ N and b ∈ N -> (a + b) + c = a + (b + c)``.
 
     Variables introduced by desugaring nested terms are folded back into nested terms when
-    re-parsing the result gives the same formula; otherwise they are printed as they are."""
+    re-parsing the result gives the same formula. Otherwise (a formula built by substitution,
+    say, whose fresh variables are numbered per subformula) each fold is kept only where
+    re-parsing it gives that subformula up to the names of its fresh variables, and the rest is
+    printed as it is."""
     nested = _readable(formula, _QUANTIFIED, True)
     try:
         if parse_formula(nested) == formula:
             return nested
     except MplError:
         pass
-    return _readable(formula, _QUANTIFIED, False)
+    return _readable(formula, _QUANTIFIED, _LOCALLY)
 
 
 def _readable(formula: Formula, context: int, nest: bool) -> str:
@@ -107,7 +111,7 @@ def _readable_with_level(formula: Formula, nest: bool) -> tuple[str, int]:
     if isinstance(formula, Forall):
         if nest:
             folded = _nested_terms(formula)
-            if folded is not None:
+            if folded is not None and (nest is not _LOCALLY or _refolds(folded, formula)):
                 return folded, _ATOMIC
         antecedent = _readable(formula.antecedent, _CONJUNCTION, nest)
         body = f"{antecedent} -> {_readable(formula.consequent, _QUANTIFIED, nest)}"
@@ -115,6 +119,23 @@ def _readable_with_level(formula: Formula, nest: bool) -> tuple[str, int]:
             return f"forall {' '.join(formula.variables)}: {body}", _QUANTIFIED
         return body, _QUANTIFIED
     return _readable_negation(formula, nest)
+
+
+#: ``nest`` value of :func:`_readable`: fold nested terms only where each fold re-parses
+_LOCALLY = 2
+
+
+def _refolds(text: str, formula: Forall) -> bool:
+    """Whether ``text`` parses to ``formula`` up to the names of its (fresh) bound variables."""
+    try:
+        parsed = parse_formula(text)
+    except MplError:
+        return False
+    if not isinstance(parsed, Forall) or len(parsed.variables) != len(formula.variables):
+        return False
+    names = dict(zip(parsed.variables, formula.variables))
+    renamed = Forall(formula.variables, substitute(parsed.antecedent, names), substitute(parsed.consequent, names))
+    return renamed == formula
 
 
 def _nested_terms(formula: Forall) -> str | None:
