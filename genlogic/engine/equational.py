@@ -81,7 +81,7 @@ class Context:
     axioms: dict[str, OperationAxioms]
     laws: tuple[tuple[str, Law], ...]
     facts: tuple[tuple[int, Atom], ...]  # atomic axioms
-    rank: dict[str, tuple[int, int]]
+    rank: dict[str, tuple[int, int, int]]
     constants: frozenset[str]
     order: Order
     cache: dict = field(default_factory=dict, compare=False, hash=False)  # see _rules, _joiner
@@ -104,7 +104,8 @@ def context(theory: Theory) -> Context:
             functional = next((i for i, a in enumerate(theory.axioms) if _functionality(a, op.name)), None)
             if total is not None and functional is not None:
                 found[op.name] = OperationAxioms(op.name, op.domain, total, functional)
-    symbols = [c.name for c in theory.signature.constants if c.name in operations or c.kind.value == "element"]
+    symbols = {c.name: operations.get(c.name, 0) for c in theory.signature.constants
+               if c.name in operations or c.kind.value == "element"}
     rank = precedence([law for _, law in laws], symbols)
     constants = frozenset(c.name for c in theory.signature.constants)
     return Context(theory, operations, found, tuple(laws), tuple(facts), rank, constants, Order(rank))

@@ -80,13 +80,13 @@ class Order:
     constant outside ``rank`` (a fixed parameter) is below every ranked symbol, and such
     constants compare by name."""
 
-    def __init__(self, rank: dict[str, tuple[int, int]]):
+    def __init__(self, rank: dict[str, tuple[int, int, int]]):
         self.rank = rank
         self.greater = lru_cache(maxsize=200_000)(self._greater)
 
     def key(self, head: str) -> tuple:
         found = self.rank.get(head)
-        return (1, *found, "") if found is not None else (0, 0, 0, head)
+        return (1, *found, "") if found is not None else (0, 0, 0, 0, head)
 
     def _greater(self, s: Term, t: Term) -> bool:
         """``s`` > ``t``."""
@@ -106,11 +106,12 @@ class Order:
         return False
 
 
-def precedence(laws: list[Law], symbols: list[str]) -> dict[str, tuple[int, int]]:
-    """Rank the theory's ``symbols`` (in the order of the anchor's parameters): the head of a
-    law's left side is above every other symbol of its right side, and a constant that a ground
-    law equates with a compound term is above that term's symbols (``1 = s(0)`` unfolds ``1``).
-    The rank is (height in that relation, position among the symbols)."""
+def precedence(laws: list[Law], symbols: dict[str, int]) -> dict[str, tuple[int, int, int]]:
+    """Rank the theory's ``symbols`` (name → arity, in the order of the anchor's parameters):
+    the head of a law's left side is above every other symbol of its right side, and a constant
+    that a ground law equates with a compound term is above that term's symbols (``1 = s(0)``
+    unfolds ``1``). The rank is (height in that relation, arity, position among the symbols):
+    the anchor's parameter order only separates symbols alike in both."""
     above: dict[str, set[str]] = {name: set() for name in symbols}
     for law in laws:
         left, right = law.left, law.right
@@ -127,7 +128,7 @@ def precedence(laws: list[Law], symbols: list[str]) -> dict[str, tuple[int, int]
             height[name] = 1 + max(lower, default=-1)
         return height[name]
 
-    return {name: (measure(name, ()), index) for index, name in enumerate(symbols)}
+    return {name: (measure(name, ()), arity, index) for index, (name, arity) in enumerate(symbols.items())}
 
 
 def _heads(term: Term) -> set[str]:
