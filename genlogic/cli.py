@@ -192,11 +192,13 @@ def _render_summary(summary: dict, run_dir: Path) -> str:
     if counts:
         lines.append(
             f"conjectures: {counts['generated']} equations from {counts['terms']} terms, "
-            f"{counts['canonical']} after canonicalisation, all true on the ground model"
+            f"{counts['canonical']} after canonicalisation, all true on "
+            + (f"{len(summary['finite_models'])} finite models" if "finite_models" in summary else "the ground model")
         )
         lines.append(
             f"proved: {counts['proved']} theorems ({counts['by_induction']} by induction), "
-            f"{counts['corollaries']} corollaries, {counts['open']} open in {counts['rounds']} rounds"
+            f"{counts['corollaries']} corollaries ({counts['stored_corollaries']} stored with their proofs), "
+            f"{counts['open']} open in {counts['rounds']} rounds"
         )
     for goal in summary["goals"]:
         status = goal["status"]
@@ -204,6 +206,8 @@ def _render_summary(summary: dict, run_dir: Path) -> str:
             detail = f"round {goal['round']}, {goal['steps']} steps"
         elif status == "refuted":
             detail = "counterexample " + ", ".join(f"{k} = {v}" for k, v in goal["counterexample"].items())
+            if "model" in goal:
+                detail += f" in the model of {goal['model']}"
         else:
             detail = goal["reason"]
         lines.append(f"{status:>9}  {goal['name']}  ({detail})")

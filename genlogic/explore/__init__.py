@@ -1,7 +1,9 @@
-"""Theory exploration: a ground model from the engine, conjectures tested on it, and rounds of
-proving (directly, by induction, or as corollaries of what is already proved).
+"""Theory exploration: a ground model from the engine (or finite models from z3), conjectures
+tested on it, and rounds of proving (directly, by induction, or as corollaries of what is already
+proved).
 
 * :mod:`~genlogic.explore.model`       — the ground model: numerals and operation tables;
+* :mod:`~genlogic.explore.finite`      — small finite models found by z3 (no induction schema);
 * :mod:`~genlogic.explore.terms`       — terms over the signature, enumerated and evaluated;
 * :mod:`~genlogic.explore.conjectures` — QuickSpec-style equations, pruned, written in MPL;
 * :mod:`~genlogic.explore.refute`      — evaluating any statement on the model: counterexamples;

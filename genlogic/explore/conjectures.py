@@ -1,13 +1,14 @@
 """Conjectures in the style of QuickSpec: enumerate terms by size from representatives only,
-group them by their values on the ground model, and propose ``t = least`` for every other member
-``t`` of a group, where ``least`` is the group's smallest member in the rewriting order of
+group them by their values at every point of the models (the ground model, or the finite models
+of a theory without an induction schema), and propose ``t = least`` for every other member ``t``
+of a group, where ``least`` is the group's smallest member in the rewriting order of
 :mod:`genlogic.engine.rewrite` — so each equation reads the way the rewriter will use it
 (``s(x) * y = y + x * y``, not two terms that merely share a representative). Because terms are
 built from representatives, an equation is never proposed for a term one of whose parts already
 equals something smaller; what remains is deduplicated modulo renaming of variables and symmetry.
 
 Every equation is written in MPL as ``forall x y: x ∈ X and y ∈ X -> lhs = rhs`` over the
-carrier X of the induction schema, using the theory's own symbols.
+carrier X of the models, using the theory's own symbols.
 """
 
 from __future__ import annotations
@@ -15,17 +16,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cmp_to_key
 
-from genlogic.explore.model import GroundModel
 from genlogic.engine.equational import context
 from genlogic.engine.rewrite import Order
 from genlogic.engine.terms import Term, apply, fix, leaf
-from genlogic.explore.terms import assignments, evaluate
+from genlogic.explore.model import Models, as_list
+from genlogic.explore.terms import points, values
 from genlogic.mpl.ast import Formula
 from genlogic.mpl.parser import parse_formula
 from genlogic.mpl.printer import is_name
 from genlogic.theory.model import Theory
 
-#: chosen once for all theories: terms up to this size, three variables, values 0..2
+#: chosen once for all theories: terms up to this size, three variables, values 0..2 on the
+#: ground model (a finite model assigns all of its elements)
 MAX_SIZE = 7
 VARIABLE_COUNT = 3
 DOMAIN = range(3)
@@ -33,7 +35,7 @@ DOMAIN = range(3)
 
 @dataclass(frozen=True)
 class Equation:
-    """``left = right``, true on the ground model; ``statement`` is it in MPL."""
+    """``left = right``, true on the models; ``statement`` is it in MPL."""
 
     left: Term
     right: Term
@@ -49,31 +51,30 @@ class Generation:
     max_size: int
 
 
-def conjectures(theory: Theory, model: GroundModel, max_size: int = MAX_SIZE) -> Generation:
+def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE) -> Generation:
+    """Equations true at every point of every model (see :func:`genlogic.explore.terms.points`)."""
+    models = as_list(models)
+    first = models[0]
     reserved = {c.name for c in theory.signature.constants}
     names = [v for v in ("x", "y", "z", "u", "v", "w", "p", "q") if v not in reserved][:VARIABLE_COUNT]
-    leaves = [leaf(v, True) for v in names] + [leaf(c, False) for c in sorted(model.constants, key=model.constants.get)]
-    unary = [model.step] if is_name(model.step) else []
-    binary = list(model.binary)
-    points = assignments(names, DOMAIN)
+    leaves = [leaf(v, True) for v in names] + [leaf(c, False) for c in sorted(first.constants, key=first.constants.get)]
+    unary = [op for op in first.unary_operations if is_name(op)]
+    binary = list(first.binary)
+    at = points(models, names, DOMAIN)
     classes: dict[tuple[int, ...], list[Term]] = {}
     representatives: dict[int, list[Term]] = {}
+    known: dict[Term, tuple[int | None, ...]] = {}
     evaluated = 0
     for size in range(1, max_size + 1):
         for term in _candidates(size, leaves, unary, binary, representatives):
-            values = []
-            for point in points:
-                value = evaluate(term, point, model)
-                if value is None:
-                    break
-                values.append(value)
+            key = values(term, at, known)
             evaluated += 1
-            if len(values) != len(points):
+            if None in key:
                 continue
-            key = tuple(values)
             if key not in classes:
                 representatives.setdefault(size, []).append(term)
-            classes.setdefault(key, []).append(term)
+                known[term] = key
+            classes.setdefault(key, []).append(term)  # type: ignore[arg-type]
     order = Order(context(theory).rank)
     raw = []
     for members in classes.values():
@@ -82,7 +83,7 @@ def conjectures(theory: Theory, model: GroundModel, max_size: int = MAX_SIZE) ->
     unique = sorted(_deduplicate(raw), key=lambda eq: eq[0].size + eq[1].size)
     equations = []
     for left, right in unique:
-        text = _statement(left, right, model.carrier)
+        text = _statement(left, right, first.carrier)
         equations.append(Equation(left, right, parse_formula(text), text))
     return Generation(tuple(equations), evaluated, len(raw), max_size)
 

@@ -1,6 +1,10 @@
 """The exploration loop: conjectures from :mod:`~genlogic.explore.conjectures`, smallest first,
 proved in rounds — directly, or by induction on one of their variables — by rewriting
-(:mod:`genlogic.engine.equational`), every proof replayed as checkable steps.
+(:mod:`genlogic.engine.equational`), every proof replayed as checkable steps. A theory without an
+induction schema, where rewriting with the axioms as given often cannot start (a group's
+right-handed axioms say nothing about ``e * x``), gets a small Logic-Block attempt as well: on an
+equation's first try, and again only once the known theorems have more than doubled since its
+last failure (its cost grows with them; rewriting is retried after every new theorem).
 
 Each round takes the next batch of open equations that the theorems proved so far do not already
 make joinable (equal normal forms) — untried ones first, smallest first — and attempts them all
@@ -13,19 +17,23 @@ loop ends when no open equation can be tried, or at the time or round limit.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass, field
 from typing import Callable
 
+from genlogic.engine.block import Budget
 from genlogic.engine.equational import attempt_equation, context, joinable
-from genlogic.engine.goal import Attempt, KnownTheorem, Proof, induction_variables
+from genlogic.engine.goal import Attempt, KnownTheorem, Proof, attempt, induction_variables
 from genlogic.engine.grid import Executor
 from genlogic.explore.conjectures import Equation, Generation
 from genlogic.mpl.ast import Formula
 from genlogic.theory.model import Theory
 
-#: chosen once for all theories
+#: chosen once for all theories: equations per round; the Logic-Block attempt of a theory
+#: without an induction schema (witness depth, steps recorded)
 BATCH = 8
+FALLBACK = Budget(depth=2, steps=3_000)
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,7 @@ class ConjectureTask:
     statement: Formula
     known: tuple[KnownTheorem, ...]
     deadline: float | None = None  # time.monotonic(), the same clock in every process
+    fallback: bool = True  # whether a theory without an induction schema may use a Logic Block
 
 
 @dataclass(frozen=True)
@@ -47,9 +56,13 @@ class ConjectureResult:
 
 
 def run_conjecture(task: ConjectureTask) -> ConjectureResult:
-    """Directly first; then by induction on each candidate variable in turn."""
+    """Directly first (by rewriting; without an induction schema, then in a Logic Block); then by
+    induction on each candidate variable in turn."""
     ctx = context(task.theory)
     result = attempt_equation(ctx, task.name, task.statement, task.known, None)
+    if result.proof is None and task.fallback and not task.theory.signature.induction:
+        budget = dataclasses.replace(FALLBACK, deadline=task.deadline)
+        result = attempt(task.theory, task.name, task.statement, task.known, budget)
     if result.proof is not None:
         method = "corollary" if result.proof.uses else "direct"
         return ConjectureResult(task.name, result.proof, method, None, result)
@@ -124,7 +137,11 @@ def explore(
             if not batch:
                 break
             report.rounds += 1
-            tasks = [ConjectureTask(theory, names[id(eq)], eq.statement, tuple(known), deadline) for eq in batch]
+            tasks = [
+                ConjectureTask(theory, names[id(eq)], eq.statement, tuple(known), deadline,
+                               names[id(eq)] not in failed_with or len(known) > 2 * failed_with[names[id(eq)]])
+                for eq in batch
+            ]
             results = executor.map(run_conjecture, tasks)
             report.attempts += len(tasks)
             proved_before = len(known)

@@ -1,10 +1,16 @@
-"""The ground model a theory's own axioms compute: numerals 0, 1, 2, … (the successor chain of
-its induction schema) and the values of its operations on them, every value derived by the engine
-(:func:`genlogic.engine.ground.calculate`) — no tables written by hand, no Python arithmetic."""
+"""The models conjectures are tested on.
+
+Two kinds, one class: the ground model a theory's own axioms compute — numerals 0, 1, 2, … (the
+successor chain of its induction schema) and the values of its operations on them, every value
+derived by the engine (:func:`genlogic.engine.ground.calculate`), no tables written by hand, no
+Python arithmetic — and the finite models z3 finds for theories without an induction schema
+(:mod:`genlogic.explore.finite`), whose elements 0..n-1 are the whole universe.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from genlogic.engine.ground import calculate
 from genlogic.theory.model import Theory
@@ -12,19 +18,67 @@ from genlogic.theory.model import Theory
 
 @dataclass(frozen=True)
 class GroundModel:
+    """Elements 0..``up_to`` of ``carrier`` and what the operations do on them.
+
+    ``step`` is the successor of an induction schema (``n ↦ n + 1``), or ``None``. ``unary`` and
+    ``binary`` are operation tables, ``constants`` the element constants' values. A finite model
+    (``finite``) has no other elements, so quantifiers over it are decided exactly; it may also
+    interpret relations that are not operations (``relations``: the tuples ``(inputs…, output)``
+    they hold of) and sets other than the carrier (``sets``). ``label`` names a finite model in
+    counterexamples.
+    """
+
     carrier: str
-    step: str
+    step: str | None
     up_to: int
     binary: dict[str, dict[tuple[int, int], int]]
     constants: dict[str, int]
+    unary: dict[str, dict[int, int]] = field(default_factory=dict)
+    relations: dict[str, frozenset[tuple[int, ...]]] = field(default_factory=dict)
+    sets: dict[str, frozenset[int]] = field(default_factory=dict)
+    finite: bool = False
+    label: str | None = None
+
+    @property
+    def elements(self) -> range:
+        return range(self.up_to + 1)
+
+    @property
+    def unary_operations(self) -> list[str]:
+        """The step first (if any), then the unary tables in order."""
+        return ([self.step] if self.step is not None else []) + list(self.unary)
 
     def apply(self, op: str, args: tuple[int, ...]) -> int | None:
-        """The value of ``op`` on numerals, or ``None`` when the model does not know it."""
+        """The value of ``op`` on elements, or ``None`` when the model does not know it."""
         if len(args) == 1:
-            return args[0] + 1 if op == self.step else None
+            if op == self.step:
+                return args[0] + 1
+            return self.unary.get(op, {}).get(args[0])
         if any(a > self.up_to for a in args):
             return None
         return self.binary.get(op, {}).get(args)  # type: ignore[arg-type]
+
+    def describe(self) -> dict[str, object]:
+        """A readable account of a finite model: its constants and each table or relation as
+        rows of text (row a of a binary table lists a g b for b = 0, 1, …)."""
+        tables: dict[str, object] = {}
+        for name, unary in self.unary.items():
+            tables[name] = " ".join(str(unary[a]) for a in self.elements)
+        for name, binary in self.binary.items():
+            tables[name] = [" ".join(str(binary[a, b]) for b in self.elements) for a in self.elements]
+        for name, tuples in self.relations.items():
+            tables[name] = [" ".join(map(str, t)) for t in sorted(tuples)]
+        for name, members in self.sets.items():
+            tables[name] = sorted(members)
+        return {"model": self.label, "elements": f"0..{self.up_to}", "constants": self.constants, "tables": tables}
+
+
+Models = GroundModel | Sequence[GroundModel]
+
+
+def as_list(models: Models) -> list[GroundModel]:
+    """One model or several, as a list."""
+    return [models] if isinstance(models, GroundModel) else list(models)
 
 
 def ground_model(theory: Theory, up_to: int = 6) -> GroundModel | None:

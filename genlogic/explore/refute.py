@@ -1,9 +1,12 @@
-"""Evaluating statements on the ground model: counterexamples and vacuity.
+"""Evaluating statements on models: counterexamples and vacuity.
 
-A statement is refuted by an assignment of numerals to its outermost variables under which its
-premises hold and its conclusion fails, every atom evaluated with the model's tables (derived by
-the engine). Atoms the model cannot decide (values beyond its tables, relations it does not
-know) make the evaluation unknown, never false: refutations are never guessed.
+A statement is refuted by a model and an assignment of its elements to the statement's outermost
+variables under which its premises hold and its conclusion fails, every atom evaluated with the
+model's tables (derived by the engine for the ground model, found by z3 and re-checked here for a
+finite model). Atoms a model cannot decide (values beyond its tables, relations it does not
+know) make the evaluation unknown, never false: refutations are never guessed. Quantifiers are
+decided exactly on a finite model, whose elements are the whole universe; on the ground model a
+quantifier whose variable had to range over a finite part of the numerals can only fail.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from genlogic.explore.model import GroundModel
+from genlogic.explore.model import GroundModel, Models, as_list
 from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, conjuncts
 
 Env = dict[str, int]
@@ -24,15 +27,16 @@ class _Search:
 
 @dataclass(frozen=True)
 class Counterexample:
-    assignment: dict[str, int]  # outermost variable → numeral
+    assignment: dict[str, int]  # outermost variable → element
+    model: GroundModel  # the model it refutes the statement in
 
 
 class _Evaluator:
     def __init__(self, model: GroundModel):
         self.model = model
-        self.domain = range(model.up_to + 1)
+        self.domain = model.elements
         values = [c for table in model.binary.values() for c in table.values()]
-        self.values = range(max(values + [model.up_to + 1]) + 1)
+        self.values = model.elements if model.finite else range(max(values + [model.up_to + 1]) + 1)
 
     def term(self, name: str, env: Env) -> int | None:
         if name in env:
@@ -42,17 +46,22 @@ class _Evaluator:
     def atom(self, atom: Atom, env: Env) -> bool | None:
         args = atom.args
         if atom.pred == "in":
-            if args[1] != self.model.carrier:
+            element = self.term(args[0], env)
+            if element is None:
                 return None
-            return True if self.term(args[0], env) is not None else None
+            if args[1] in self.model.sets and args[1] not in env:
+                return element in self.model.sets[args[1]]
+            return True if args[1] == self.model.carrier and args[1] not in env else None
         if atom.pred == "=":
             a, b = self.term(args[0], env), self.term(args[1], env)
             return None if a is None or b is None else a == b
         if atom.pred in ("in2", "in3"):
             inputs = [self.term(a, env) for a in args[:-2]]
             output = self.term(args[-2], env)
-            if None in inputs or output is None:
+            if None in inputs or output is None or args[-1] in env:
                 return None
+            if args[-1] in self.model.relations:
+                return (*inputs, output) in self.model.relations[args[-1]]
             value = self.model.apply(args[-1], tuple(inputs))  # type: ignore[arg-type]
             return None if value is None else value == output
         return None
@@ -80,7 +89,7 @@ class _Evaluator:
             if value is False:
                 return False
             unknown = unknown or value is None
-        return None if unknown or search.partial else True
+        return None if unknown or (search.partial and not self.model.finite) else True
 
     def solutions(
         self, variables: tuple[str, ...], premises: list[Formula], env: Env, search: "_Search"
@@ -123,7 +132,8 @@ class _Evaluator:
                 if other in unbound and known not in unbound and self.term(known, env) is not None:
                     return other, self.term(known, env)
             return None
-        if premise.pred in ("in2", "in3") and args[-2] in unbound:
+        if premise.pred in ("in2", "in3") and args[-2] in unbound and args[-1] not in self.model.relations \
+                and args[-1] not in env:
             inputs = [self.term(a, env) if a not in unbound else None for a in args[:-2]]
             if None in inputs:
                 return None
@@ -131,23 +141,36 @@ class _Evaluator:
         return None
 
 
-def counterexample(statement: Formula, model: GroundModel) -> Counterexample | None:
-    """An assignment refuting ``statement`` (definitions expanded), or ``None``."""
-    evaluator = _Evaluator(model)
-    if not isinstance(statement, Forall):
-        return Counterexample({}) if evaluator.holds(statement, {}) is False else None
-    premises = list(conjuncts(statement.antecedent))
-    for env in evaluator.solutions(statement.variables, premises, {}, _Search()):
-        if env is not None and evaluator.holds(statement.consequent, env) is False:
-            return Counterexample({v: env[v] for v in statement.variables})
+def counterexample(statement: Formula, models: Models) -> Counterexample | None:
+    """An assignment refuting ``statement`` (definitions expanded) in the first of ``models``
+    that has one, or ``None``."""
+    for model in as_list(models):
+        evaluator = _Evaluator(model)
+        if not isinstance(statement, Forall):
+            if evaluator.holds(statement, {}) is False:
+                return Counterexample({}, model)
+            continue
+        premises = list(conjuncts(statement.antecedent))
+        for env in evaluator.solutions(statement.variables, premises, {}, _Search()):
+            if env is not None and evaluator.holds(statement.consequent, env) is False:
+                return Counterexample({v: env[v] for v in statement.variables}, model)
     return None
 
 
-def vacuous(statement: Formula, model: GroundModel) -> bool:
-    """Whether no assignment on the model can satisfy the premises of ``∀x̄ (A → B)``: every
-    assignment makes some premise false."""
-    if not isinstance(statement, Forall):
+def vacuous(statement: Formula, models: Models) -> bool:
+    """Whether no assignment in any of ``models`` can satisfy the premises of ``∀x̄ (A → B)``:
+    every assignment makes some premise false."""
+    models = as_list(models)
+    if not isinstance(statement, Forall) or not models:
         return False
-    evaluator = _Evaluator(model)
     premises = list(conjuncts(statement.antecedent))
-    return next(iter(evaluator.solutions(statement.variables, premises, {}, _Search())), False) is False
+    return all(
+        next(iter(_Evaluator(model).solutions(statement.variables, premises, {}, _Search())), False) is False
+        for model in models
+    )
+
+
+def satisfies(model: GroundModel, formulas: tuple[Formula, ...]) -> bool:
+    """Whether every formula is known to hold in ``model``."""
+    evaluator = _Evaluator(model)
+    return all(evaluator.holds(formula, {}) is True for formula in formulas)

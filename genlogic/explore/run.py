@@ -1,7 +1,8 @@
 """``genlogic prove FILE``: explore the theory and prove its stated theorems; write the run.
 
-Stages: ground model → equations → exploration rounds → stated goals (refuted on the model, or
-proved with everything discovered) → run folder (docs/cli.md lists what ``summary.json`` holds;
+Stages: models (the ground model of an induction schema, or else small finite models found by z3,
+:mod:`~genlogic.explore.finite`) → equations → exploration rounds → stated goals (refuted on a
+model, or proved with everything discovered) → run folder (docs/cli.md lists what ``summary.json`` holds;
 ``refuted.json`` has every refuted statement with its counterexample).
 """
 
@@ -19,7 +20,8 @@ from genlogic.engine.goal import KnownTheorem, induction_variables
 from genlogic.engine.grid import make_executor, run_grid
 from genlogic.explore.conjectures import MAX_SIZE, conjectures
 from genlogic.explore.explorer import explore
-from genlogic.explore.model import ground_model
+from genlogic.explore.finite import finite_models
+from genlogic.explore.model import GroundModel, ground_model
 from genlogic.explore.refute import counterexample, vacuous
 from genlogic.mpl.printer import readable
 from genlogic.prove import peak_rss_mb
@@ -53,6 +55,9 @@ def prove_and_explore(
     mark = stage("load", started)
     model = ground_model(theory)
     mark = stage("ground model", mark)
+    models = [model] if model is not None else finite_models(theory)
+    if model is None:
+        mark = stage("finite models", mark)
     counts: dict[str, int] = {}
     proved: list[proofgraph.ProvedTheorem] = []
     discovered: list[KnownTheorem] = []
@@ -61,8 +66,8 @@ def prove_and_explore(
     rounds = 0
     executor = make_executor(options.executor, options.workers)
     try:
-        if model is not None:
-            generation = conjectures(theory, model, options.max_size)
+        if models:
+            generation = conjectures(theory, models, options.max_size)
             counts.update(
                 terms=generation.terms,
                 generated=generation.raw,
@@ -82,13 +87,14 @@ def prove_and_explore(
                 proved=sum(d.method != "corollary" for d in exploration.discoveries),
                 by_induction=sum(d.method == "induction" for d in exploration.discoveries),
                 corollaries=sum(d.method == "corollary" for d in exploration.discoveries) + exploration.redundant,
+                stored_corollaries=sum(d.method == "corollary" for d in exploration.discoveries),
                 open=len(exploration.open),
                 attempts=exploration.attempts,
                 rounds=exploration.rounds,
             )
             open_equations = [eq.text for eq in exploration.open]
             mark = stage("exploration", mark)
-        goals, refuted = _stated_goals(theory, model, discovered, executor, proved, rounds)
+        goals, refuted = _stated_goals(theory, models, discovered, executor, proved, rounds)
         mark = stage("stated goals", mark)
     finally:
         executor.close()
@@ -98,6 +104,7 @@ def prove_and_explore(
         "mode": "explore",
         "cut_short": cut_short,
         "counts": counts,
+        **({"finite_models": [m.label for m in models]} if model is None else {}),
         "goals": goals,
         "open": open_equations,
         "stages": stages,
@@ -110,20 +117,22 @@ def prove_and_explore(
     return summary
 
 
-def _stated_goals(theory, model, discovered, executor, proved, rounds_before):
-    """Each stated theorem: refuted on the model, vacuous, or proved with the discoveries."""
+def _stated_goals(theory, models: list[GroundModel], discovered, executor, proved, rounds_before):
+    """Each stated theorem: refuted on a model, vacuous, or proved with the discoveries."""
     definitions = {d.name: d for d in theory.definitions}
     goals: list[dict[str, Any]] = []
     refuted: list[dict[str, Any]] = []
     to_prove = []
     for theorem in theory.theorems:
         expanded = expand(theorem.formula, definitions)
-        found = counterexample(expanded, model) if model is not None else None
+        found = counterexample(expanded, models)
         if found is not None:
-            goals.append({"name": theorem.name, "status": "refuted", "counterexample": found.assignment})
+            where = {"model": found.model.label} if found.model.finite else {}
+            goals.append({"name": theorem.name, "status": "refuted", "counterexample": found.assignment, **where})
             refuted.append({"name": theorem.name, "statement": readable(theorem.formula),
-                            "counterexample": found.assignment})
-        elif model is not None and vacuous(expanded, model):
+                            "counterexample": found.assignment,
+                            **({"model": found.model.describe()} if found.model.finite else {})})
+        elif vacuous(expanded, models):
             goals.append({"name": theorem.name, "status": "unproved", "reason": "vacuous: its premises never hold in the model"})
         else:
             goals.append({"name": theorem.name})
@@ -135,21 +144,24 @@ def _stated_goals(theory, model, discovered, executor, proved, rounds_before):
             by_rewriting[name] = result
     report = run_grid(theory, [g for g in to_prove if g[0] not in by_rewriting], executor, known=tuple(discovered))
     outcomes = {o.name: o for o in report.outcomes}
+    stated = []
     for goal in goals:
         if "status" in goal:
             continue
         if goal["name"] in by_rewriting:
             proof, method = by_rewriting[goal["name"]]
             goal.update(status="proved", round=1, steps=len(proof.steps))
-            proved.append(proofgraph.ProvedTheorem(proof, "stated", rounds_before + 1, method))
+            stated.append(proofgraph.ProvedTheorem(proof, "stated", rounds_before + 1, method))
             continue
         outcome = outcomes[goal["name"]]
         if outcome.proof is not None:
             goal.update(status="proved", round=outcome.round, steps=len(outcome.proof.steps))
-            proved.append(proofgraph.ProvedTheorem(outcome.proof, "stated", rounds_before + outcome.round))
+            stated.append(proofgraph.ProvedTheorem(outcome.proof, "stated", rounds_before + outcome.round))
         else:
             hits = outcome.last.hits
             goal.update(status="unproved", reason="budget hit" if hits.any else "saturated without the goal")
+    # a goal proved in grid round r may cite goals proved before round r: list those first
+    proved.extend(sorted(stated, key=lambda theorem: theorem.round))
     return goals, refuted
 
 
