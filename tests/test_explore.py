@@ -132,3 +132,17 @@ def test_max_rounds_cuts_a_run_short_and_it_still_checks(tmp_path):
     summary = json.loads(result.output)
     assert summary["cut_short"] and summary["counts"]["rounds"] == 2
     assert check_run(out).ok
+
+
+def test_anchor_parameter_order_does_not_change_exploration(peano_run, tmp_path):
+    """The anchor's parameters listed in another order: the same theorems, in the same order."""
+    original, _ = peano_run
+    text = PEANO.read_text(encoding="utf-8")
+    assert "anchor Peano[N, 0, 1, s, +, *]" in text
+    shuffled = tmp_path / "shuffled.mpl"
+    shuffled.write_text(text.replace("anchor Peano[N, 0, 1, s, +, *]", "anchor Peano[*, s, N, +, 1, 0]"), encoding="utf-8")
+    out = tmp_path / "run"
+    run("prove", shuffled, "-o", out, "--no-html")
+    first = json.loads((original / "proofgraph.json").read_text())["theorems"]
+    second = json.loads((out / "proofgraph.json").read_text())["theorems"]
+    assert [(t["name"], t["statement"]) for t in first] == [(t["name"], t["statement"]) for t in second]

@@ -57,9 +57,16 @@ def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE) -> Gen
     first = models[0]
     reserved = {c.name for c in theory.signature.constants}
     names = [v for v in ("x", "y", "z", "u", "v", "w", "p", "q") if v not in reserved][:VARIABLE_COUNT]
-    leaves = [leaf(v, True) for v in names] + [leaf(c, False) for c in sorted(first.constants, key=first.constants.get)]
-    unary = [op for op in first.unary_operations if is_name(op)]
-    binary = list(first.binary)
+    ctx = context(theory)
+
+    def ranked(symbols) -> list[str]:
+        """In the order of the rewriting precedence, which the anchor's parameter order only
+        breaks ties of — so reordering the parameters does not reorder the conjectures."""
+        return sorted(symbols, key=lambda name: ctx.rank.get(name, (0, 0, 0)))
+
+    leaves = [leaf(v, True) for v in names] + [leaf(c, False) for c in ranked(first.constants)]
+    unary = [op for op in ranked(first.unary_operations) if is_name(op)]
+    binary = ranked(first.binary)
     at = points(models, names, DOMAIN)
     classes: dict[tuple[int, ...], list[Term]] = {}
     representatives: dict[int, list[Term]] = {}
@@ -75,7 +82,7 @@ def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE) -> Gen
                 representatives.setdefault(size, []).append(term)
                 known[term] = key
             classes.setdefault(key, []).append(term)  # type: ignore[arg-type]
-    order = Order(context(theory).rank)
+    order = ctx.order
     raw = []
     for members in classes.values():
         least = min(members, key=cmp_to_key(lambda a, b: _compare(order, a, b)))
