@@ -861,7 +861,7 @@ def test_apply_conclusion_argument_changed_is_rejected(runs, workdir):
 
 def test_axiom_argument_changed_is_rejected(runs, workdir):
     def choose(run, t, s):
-        step, theorem = step_at(run, t, s), run.graph["theorems"][t]
+        step = step_at(run, t, s)
         if step["kind"] != "axiom":
             return None
         path, position, arg = atom_sites(read_core(step["formula"]))[0]

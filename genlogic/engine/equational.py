@@ -24,9 +24,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
-from genlogic.engine.block import Naming, existential_parts
-from genlogic.engine.goal import Attempt, KnownTheorem, Proof, induction_instance, package
-from genlogic.engine.block import BudgetHits
+from genlogic.engine.block import BudgetHits, Naming, existential_parts
+from genlogic.engine.goal import Attempt, KnownTheorem, induction_instance, package
 from genlogic.engine.laws import Law, read_law
 from genlogic.engine.proof import ProofLog
 from genlogic.engine.rewrite import Chain, Joiner, Order, Rewrite, Use, precedence, rewrites
@@ -360,7 +359,7 @@ class Replay:
             for param in ready:
                 atom, step = definers.pop(param)
                 self._define(inner, param, atom, step)
-        definitions = {step for _, step in definers_used(inner, params)}
+        definitions = {inner.definitions[p][2] for p in params if p in inner.definitions}
         for part, step in parts:
             if isinstance(part, Atom) and part.pred == "in":
                 inner.members.setdefault((part.args[0], part.args[1]), step)
@@ -544,16 +543,15 @@ class Replay:
         index = position[0]
         inner = self._lift(scope, before.args[index], after.args[index], position[1:], use)
         old, new = self.value(scope, before), self.value(scope, after)
-        if inner.step is None or old.constant == new.constant:
-            return Equality(old.constant, new.constant, None) if old.constant == new.constant else self._missing()
+        if old.constant == new.constant:
+            return Equality(old.constant, old.constant, None)
+        if inner.step is None:
+            raise Failed("congruence without an equality")
         fact = self.log.steps[old.definition].formula
         args = list(fact.args)
         args[index] = inner.right
         moved = self.log.record("eq_subst", Atom(fact.pred, tuple(args)), (old.definition, inner.step), scope.block)
         return self._functional(scope, before.head, moved, new.definition)
-
-    def _missing(self) -> Equality:
-        raise Failed("congruence without an equality")
 
     def _rewrite(self, scope: Scope, before: Term, after: Term, use: Use) -> Equality:
         """value(before) = value(after) by one instance of a law at the top."""
@@ -611,11 +609,6 @@ class Replay:
             return source
         self.sources[source] = step
         return step
-
-
-def definers_used(scope: Scope, params: tuple[str, ...]) -> list[tuple[str, str]]:
-    """(parameter, defining step) for the block parameters the assumption defined."""
-    return [(p, scope.definitions[p][2]) for p in params if p in scope.definitions]
 
 
 def _is_step_case(case: Formula, successor: str) -> bool:
