@@ -87,7 +87,9 @@ def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE) -> Gen
     for members in classes.values():
         least = min(members, key=cmp_to_key(lambda a, b: _compare(order, a, b)))
         raw.extend((term, least) for term in members if term is not least)
-    unique = sorted(_deduplicate(raw), key=lambda eq: eq[0].size + eq[1].size)
+    # smallest first; of equal size, the more general (more variables) first, so that
+    # (x + y) + z = x + (y + z) is proved before its instance (x + x) + x = x + (x + x)
+    unique = sorted(_deduplicate(raw), key=lambda eq: (eq[0].size + eq[1].size, -len(set(eq[0].variables() + eq[1].variables()))))
     equations = []
     for left, right in unique:
         text = _statement(left, right, first.carrier)
