@@ -84,6 +84,10 @@ def test_exploration_finds_the_six_laws_and_checks(peano_run):
     graph checks; no theorem is vacuous."""
     out, summary = peano_run
     assert not summary["cut_short"] and summary["counts"]["by_induction"] >= 6
+    counts = summary["counts"]
+    assert len(summary["corollaries"]) == counts["corollaries"] - counts["stored_corollaries"] > 0
+    names = {t["name"] for t in json.loads((out / "proofgraph.json").read_text())["theorems"]}
+    assert all(set(c["uses"]) <= names for c in summary["corollaries"])
     query = run("query", out, ROOT / "mpl_examples" / "peano_laws.mpl")
     assert query.exit_code == 0, query.output
     assert query.output.count("follows") == 6

@@ -640,13 +640,18 @@ def attempt_equation(
     return Attempt(name, proof, BudgetHits(), 0, len(replay.log.steps))
 
 
-def joinable(ctx: Context, known: tuple[KnownTheorem, ...]) -> Callable[[Formula], bool]:
+def joinable(ctx: Context, known: tuple[KnownTheorem, ...]) -> Callable[[Formula], tuple[str, ...] | None]:
     """A test: whether the axioms and ``known`` already rewrite both sides of an equation to the
-    same normal form (so proving it would add nothing)."""
+    same normal form (so proving it would add nothing). It gives the names of the theorems the
+    rewriting uses (sorted), or ``None``."""
     rewriter = Replay(ctx, known).rewriter([])
 
-    def follows(statement: Formula) -> bool:
+    def follows(statement: Formula) -> tuple[str, ...] | None:
         law = read_law(statement, ctx.operations)
-        return law is not None and rewriter.join(fix(law.left), fix(law.right)) is not None
+        chain = rewriter.join(fix(law.left), fix(law.right)) if law is not None else None
+        if chain is None:
+            return None
+        sources = {use.rewrite.source for use in chain.uses}
+        return tuple(sorted(s.partition(" ")[2] for s in sources if s.startswith("theorem ")))
 
     return follows

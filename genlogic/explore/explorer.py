@@ -88,6 +88,7 @@ class Discovery:
 class Exploration:
     discoveries: list[Discovery] = field(default_factory=list)
     redundant: int = 0  # equations that followed directly from proved ones, so were not tried
+    corollaries: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (text, theorems used)
     open: list[Equation] = field(default_factory=list)
     attempts: int = 0
     rounds: int = 0
@@ -128,8 +129,10 @@ def explore(
                     if len(batch) == BATCH or (name not in failures) != untried:
                         continue
                     if untried or len(known) > failed_with[name]:
-                        if follows(equation.statement):
+                        uses = follows(equation.statement)
+                        if uses is not None:
                             redundant.add(id(equation))
+                            report.corollaries.append((equation.text, uses))
                         else:
                             batch.append(equation)
             report.redundant += len(redundant)
@@ -149,7 +152,7 @@ def explore(
                 if result.proof is None:
                     failed_with[result.name] = proved_before
                     failures[result.name] = failures.get(result.name, 0) + 1
-                elif not joinable(ctx, tuple(known))(equation.statement):
+                elif joinable(ctx, tuple(known))(equation.statement) is None:
                     known.append(KnownTheorem(result.name, equation.statement))
                     report.discoveries.append(
                         Discovery(result.proof, result.method, result.variable, report.rounds, equation.text)
@@ -163,5 +166,11 @@ def explore(
     except KeyboardInterrupt:
         report.cut_short = True
     follows = joinable(ctx, tuple(known))
-    report.open = [eq for eq in pending if not follows(eq.statement)]
+    for equation in pending:
+        uses = follows(equation.statement)
+        if uses is None:
+            report.open.append(equation)
+        else:
+            report.redundant += 1
+            report.corollaries.append((equation.text, uses))
     return report

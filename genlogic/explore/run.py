@@ -63,6 +63,7 @@ def prove_and_explore(
     discovered: list[KnownTheorem] = []
     cut_short = False
     open_equations: list[str] = []
+    corollaries: list[dict[str, Any]] = []
     rounds = 0
     executor = make_executor(options.executor, options.workers)
     try:
@@ -93,6 +94,7 @@ def prove_and_explore(
                 rounds=exploration.rounds,
             )
             open_equations = [eq.text for eq in exploration.open]
+            corollaries = [{"statement": text, "uses": list(uses)} for text, uses in exploration.corollaries]
             mark = stage("exploration", mark)
         goals, refuted = _stated_goals(theory, models, discovered, executor, proved, rounds)
         mark = stage("stated goals", mark)
@@ -107,6 +109,7 @@ def prove_and_explore(
         **({"finite_models": [m.label for m in models]} if model is None else {}),
         "goals": goals,
         "open": open_equations,
+        "corollaries": corollaries,
         "stages": stages,
         "executor": {"kind": options.executor, "workers": options.workers},
         "seconds": round(time.perf_counter() - started, 3),
