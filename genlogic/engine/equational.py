@@ -501,7 +501,10 @@ class Replay:
         a, b = self.log.steps[first].formula, self.log.steps[second].formula
         if a.args[-2] == b.args[-2]:
             return Equality(a.args[-2], a.args[-2], None)
-        index = self.ctx.axioms[op].functional
+        axioms = self.ctx.axioms.get(op)
+        if axioms is None:
+            raise Failed(f"{op} has no functionality axiom")
+        index = axioms.functional
         axiom = self.ctx.theory.axioms[index]
         one, two = conjuncts(axiom.antecedent)
         subst = dict(zip(one.args[:-1], a.args[:-1]))
