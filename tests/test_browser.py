@@ -205,7 +205,7 @@ def pages(site: Path) -> list[Path]:
 
 def test_site_files(sites, runs):
     for name, site in sites.items():
-        for required in ("index.html", "graph.html", "refuted.html", "rules.html", "assets/site.css", "assets/site.js"):
+        for required in ("index.html", "graph.html", "corollaries.html", "refuted.html", "rules.html", "assets/site.css", "assets/site.js"):
             assert (site / required).is_file(), (name, required)
         theorems = graph_of(runs[name])["theorems"]
         assert len(list((site / "theorems").glob("*.html"))) == len(theorems)
@@ -379,6 +379,16 @@ def test_refuted_page(sites):
     assert "not (forall a: a ∈ G -> a </ a = e)" in hostile or "a </ a ≠ e" in hostile
     # a statement in readable notation (not core) is shown as written, with its name
     assert "forall a: a ∈ G -> a </ a = e" in hostile and "<script>alert('refuted name')</script>" in hostile
+
+
+def test_corollaries_page(sites):
+    assert "There are no corollaries" in parse(sites["group"] / "corollaries.html").all_text
+    page = parse(sites["hostile"] / "corollaries.html")
+    text = page.all_text
+    assert "a * e = <script>alert('corollary')</script>" in text and "from the axioms alone" in text
+    links = {a.get("href") for t, a in page.tags if t == "a"}
+    assert any(h and h.startswith("theorems/") for h in links)  # the run's theorem is linked
+    assert "missing_theorem" in text and not any(h and "missing_theorem" in h for h in links)
 
 
 def test_deterministic_output(runs, tmp_path):

@@ -127,6 +127,15 @@ class RefutedView:
     extra: tuple[tuple[str, str], ...]
 
 
+@dataclass(frozen=True)
+class CorollaryView:
+    """A conjecture that followed directly from the run's theorems (summary.json), with the
+    theorems its rewriting used, each linked when the run has it."""
+
+    readable: str
+    uses: tuple[tuple[str, str | None], ...]
+
+
 @dataclass
 class Site:
     theory: TheoryView
@@ -134,6 +143,7 @@ class Site:
     theorems: list[TheoremView]
     groups: list[Group]
     refuted: list[RefutedView] | None  # None: no refuted.json
+    corollaries: list[CorollaryView]
     graph: Layout
     verdict: RunVerdict
 
@@ -198,12 +208,14 @@ def build_site(run_dir: Path, theory_path: Path | None = None) -> Site:
         _theorem_view(index, t, slug, href, verdict, stated) for index, (t, slug) in enumerate(zip(raw, slugs), 1)
     ]
     _link_theorems(theorems, theory_view.axioms)
+    summary = read_json(run_dir / "summary.json", required=False)
     return Site(
         theory=theory_view,
-        run=_run_info(graph, read_json(run_dir / "summary.json", required=False)),
+        run=_run_info(graph, summary),
         theorems=theorems,
         groups=_groups(theorems),
         refuted=_refuted(read_json(run_dir / "refuted.json", required=False), run_dir),
+        corollaries=_corollaries(summary, href),
         graph=_use_layout(theorems),
         verdict=verdict,
     )
@@ -420,6 +432,18 @@ def _run_info(graph: dict, summary: Any) -> RunInfo:
         facts=tuple(facts),
         unproved=tuple(goals),
     )
+
+
+def _corollaries(summary: Any, href) -> list[CorollaryView]:
+    entries = summary.get("corollaries") if isinstance(summary, dict) else None
+    views = []
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        uses = entry.get("uses") if isinstance(entry.get("uses"), list) else []
+        names = [u for u in uses if isinstance(u, str)]
+        views.append(CorollaryView(_text(entry.get("statement")), tuple((n, href(n)) for n in names)))
+    return views
 
 
 def _refuted(data: Any, run_dir: Path) -> list[RefutedView] | None:

@@ -72,6 +72,7 @@ def pages(site: Site) -> dict[str, str]:
     page("graph.html", "graph.html", "graph", {"page": "graph", "names": names, "edges": edges},
          graph=site.graph, by_slug=by_slug)
     page("refuted.html", "refuted.html", "refuted", {"page": "refuted"}, refuted=site.refuted)
+    page("corollaries.html", "corollaries.html", "corollaries", {"page": "corollaries"}, corollaries=site.corollaries)
     page("rules.html", "rules.html", "rules", {"page": "rules"}, rule_list=RULES, groups=GROUPS, block_kinds=BLOCK_KINDS,
          examples=examples(site))
     for asset in ASSETS:
