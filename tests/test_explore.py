@@ -150,3 +150,14 @@ def test_anchor_parameter_order_does_not_change_exploration(peano_run, tmp_path)
     first = json.loads((original / "proofgraph.json").read_text())["theorems"]
     second = json.loads((out / "proofgraph.json").read_text())["theorems"]
     assert [(t["name"], t["statement"]) for t in first] == [(t["name"], t["statement"]) for t in second]
+
+
+def test_operations_recursive_on_the_other_argument(tmp_path):
+    """+ and * defined by recursion on their first argument: induction goes on the variables
+    where these axioms recurse, and the six laws still follow."""
+    out = tmp_path / "left"
+    result = run("prove", ROOT / "tests" / "data" / "peano_left.mpl", "-o", out, "--no-html")
+    assert result.exit_code == 0, result.output
+    query = run("query", out, ROOT / "tests" / "data" / "peano_left_laws.mpl")
+    assert query.exit_code == 0, query.output
+    assert check_run(out).ok
