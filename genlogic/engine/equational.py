@@ -281,13 +281,8 @@ class Replay:
 
     def _from_induction(self, statement: Forall, variable: str, conclusion: Forall, proved: str) -> str:
         """∀x̄ (x ∈ X ∧ A → B) from ∀n (n ∈ X → n ∈ X ∧ ∀ȳ (A → B)[x := n])."""
-        params = tuple(self.naming.parameter(v) for v in statement.variables)
-        block = self.naming.block("forall", self.root.block, params)
-        mapping = dict(zip(statement.variables, params))
-        assumption = substitute(statement.antecedent, mapping)
-        assumed = self.log.record("assume", assumption, (), block)
-        self.naming.assumptions[block] = assumed
-        parts = dict(self._split(assumption, assumed, block))
+        block, mapping, parts = self._open(statement, self.root.block)
+        parts = dict(parts)
         (n,) = conclusion.variables
         element = mapping[variable]
         both = substitute(conclusion.consequent, {n: element})
@@ -327,14 +322,9 @@ class Replay:
         or for the terms the assumption defines them as; with ``predecessor`` (the step case of an
         induction) the one undefined parameter is :data:`PREDECESSOR` and every other part of the
         assumption is a hypothesis."""
-        params = tuple(self.naming.parameter(v) for v in goal.variables)
-        block = self.naming.block("forall", scope.block, params)
+        block, mapping, parts = self._open(goal, scope.block)
+        params = tuple(mapping.values())
         inner = scope.child(block)
-        mapping = dict(zip(goal.variables, params))
-        assumption = substitute(goal.antecedent, mapping)
-        assumed = self.log.record("assume", assumption, (), block)
-        self.naming.assumptions[block] = assumed
-        parts = self._split(assumption, assumed, block)
         definers = {}
         for part, step in parts:
             if (isinstance(part, Atom) and part.pred in ("in2", "in3") and part.args[-2] in params
@@ -391,6 +381,17 @@ class Replay:
         scope.values[term] = value
         scope.defined[(op, canonical)] = value
         scope.definitions[param] = (op, canonical, step)
+
+    def _open(self, goal: Forall, parent: str) -> tuple[str, dict[str, str], list[tuple[Formula, str]]]:
+        """A ``forall`` block for ``goal`` under ``parent``: its id, the parameter of each
+        variable, and the parts of its assumption with the steps that split them off."""
+        params = tuple(self.naming.parameter(v) for v in goal.variables)
+        block = self.naming.block("forall", parent, params)
+        mapping = dict(zip(goal.variables, params))
+        assumption = substitute(goal.antecedent, mapping)
+        assumed = self.log.record("assume", assumption, (), block)
+        self.naming.assumptions[block] = assumed
+        return block, mapping, self._split(assumption, assumed, block)
 
     def _known(self, scope: Scope, name: str) -> bool:
         return name in scope.origin or name in self.ctx.constants
