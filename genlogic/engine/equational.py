@@ -648,7 +648,7 @@ def joinable(ctx: Context, known: tuple[KnownTheorem, ...]) -> Callable[[Formula
     """A test: whether the axioms and ``known`` already rewrite both sides of an equation to the
     same normal form (so proving it would add nothing). It gives the names of the theorems the
     rewriting uses (sorted), or ``None``."""
-    rewriter = Replay(ctx, known).rewriter([])
+    rewriter = _joiner(ctx, known, _rules(ctx, known))
 
     def follows(statement: Formula) -> tuple[str, ...] | None:
         law = read_law(statement, ctx.operations)

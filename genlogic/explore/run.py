@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any, Callable
 
 from genlogic import __version__, proofgraph
-from genlogic.engine.equational import attempt_equation, context
-from genlogic.engine.goal import KnownTheorem, induction_variables
+from genlogic.engine.goal import KnownTheorem
 from genlogic.engine.grid import make_executor, run_grid
 from genlogic.explore.conjectures import MAX_SIZE, conjectures
-from genlogic.explore.explorer import explore
+from genlogic.explore.explorer import ConjectureTask, explore, run_conjecture
 from genlogic.explore.finite import finite_models
 from genlogic.explore.model import GroundModel, ground_model
 from genlogic.explore.refute import counterexample, vacuous
@@ -140,11 +139,9 @@ def _stated_goals(theory, models: list[GroundModel], discovered, executor, prove
         else:
             goals.append({"name": theorem.name})
             to_prove.append((theorem.name, theorem.formula))
-    by_rewriting = {}
-    for name, formula in to_prove:
-        result = _by_rewriting(theory, name, formula, tuple(discovered))
-        if result is not None:
-            by_rewriting[name] = result
+    # by rewriting first, as conjectures are (the Logic Blocks' own attempt comes after)
+    tasks = [ConjectureTask(theory, name, formula, tuple(discovered), fallback=False) for name, formula in to_prove]
+    by_rewriting = {r.name: (r.proof, r.method) for r in executor.map(run_conjecture, tasks) if r.proof is not None}
     report = run_grid(theory, [g for g in to_prove if g[0] not in by_rewriting], executor, known=tuple(discovered))
     outcomes = {o.name: o for o in report.outcomes}
     stated = []
@@ -167,14 +164,3 @@ def _stated_goals(theory, models: list[GroundModel], discovered, executor, prove
     proved.extend(sorted(stated, key=lambda theorem: theorem.round))
     return goals, refuted
 
-
-def _by_rewriting(theory, name, formula, known):
-    """A stated equation proved by rewriting — directly, or by induction on one of its
-    variables — with the discoveries: ``(proof, method)`` or ``None``."""
-    ctx = context(theory)
-    for variable in [None, *induction_variables(theory, formula)]:
-        result = attempt_equation(ctx, name, formula, known, variable)
-        if result.proof is not None:
-            method = "induction" if variable else "corollary" if result.proof.uses else "direct"
-            return result.proof, method
-    return None
