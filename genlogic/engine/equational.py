@@ -178,15 +178,17 @@ class Scope:
 
     block: str
     values: dict[Term, Value] = field(default_factory=dict)
-    defined: dict[tuple[str, tuple[str, ...]], Value] = field(default_factory=dict)
-    definitions: dict[str, tuple[str, tuple[str, ...], str]] = field(default_factory=dict)
+    # (operation, input constants) → the value of that application
+    applications: dict[tuple[str, tuple[str, ...]], Value] = field(default_factory=dict)
+    # constant → the (operation, input constants, step) that defines it
+    definition_of: dict[str, tuple[str, tuple[str, ...], str]] = field(default_factory=dict)
     members: dict[tuple[str, str], str] = field(default_factory=dict)
     origin: dict[str, Term] = field(default_factory=dict)
     laws: list[tuple[str, Law]] = field(default_factory=list)
     aliases: dict[str, Equality] = field(default_factory=dict)  # c = p: p stands for c's term
 
     def child(self, block: str) -> "Scope":
-        return Scope(block, dict(self.values), dict(self.defined), dict(self.definitions),
+        return Scope(block, dict(self.values), dict(self.applications), dict(self.definition_of),
                      dict(self.members), dict(self.origin), list(self.laws), dict(self.aliases))
 
     def alias(self, constant: str) -> Equality:
@@ -211,8 +213,8 @@ class Replay:
             if atom.pred in ("in2", "in3") and ctx.operations.get(atom.args[-1]) == len(atom.args) - 2:
                 step = self._source(f"axiom {index}")
                 key = (atom.args[-1], atom.args[:-2])
-                self.root.defined.setdefault(key, Value(atom.args[-2], step))
-                self.root.definitions.setdefault(atom.args[-2], (atom.args[-1], atom.args[:-2], step))
+                self.root.applications.setdefault(key, Value(atom.args[-2], step))
+                self.root.definition_of.setdefault(atom.args[-2], (atom.args[-1], atom.args[:-2], step))
             elif atom.pred == "in":
                 self.root.members[(atom.args[0], atom.args[1])] = self._source(f"axiom {index}")
 
@@ -349,7 +351,7 @@ class Replay:
             for param in ready:
                 atom, step = definers.pop(param)
                 self._define(inner, param, atom, step)
-        definitions = {inner.definitions[p][2] for p in params if p in inner.definitions}
+        definitions = {inner.definition_of[p][2] for p in params if p in inner.definition_of}
         for part, step in parts:
             if isinstance(part, Atom) and part.pred == "in":
                 inner.members.setdefault((part.args[0], part.args[1]), step)
@@ -372,15 +374,15 @@ class Replay:
             flipped = [self._symm(scope, e) for e in moved if e.step is not None]
             step = self.log.record("eq_subst", Atom(atom.pred, (*canonical, param, op)),
                                    (step, *(e.step for e in flipped)), scope.block)
-        existing = scope.values.get(term) or scope.defined.get((op, canonical))
+        existing = scope.values.get(term) or scope.applications.get((op, canonical))
         if existing is not None:
             scope.values[term] = existing
             scope.aliases[param] = self._functional(scope, op, existing.definition, step)
             return
         value = Value(param, step)
         scope.values[term] = value
-        scope.defined[(op, canonical)] = value
-        scope.definitions[param] = (op, canonical, step)
+        scope.applications[(op, canonical)] = value
+        scope.definition_of[param] = (op, canonical, step)
 
     def _open(self, goal: Forall, parent: str) -> tuple[str, dict[str, str], list[tuple[Formula, str]]]:
         """A ``forall`` block for ``goal`` under ``parent``: its id, the parameter of each
@@ -440,7 +442,7 @@ class Replay:
             found = Value(term.head, None)
         else:
             inputs = tuple(self.value(scope, a).constant for a in term.args)
-            found = scope.defined.get((term.head, inputs)) or self._witness(scope, term.head, inputs)
+            found = scope.applications.get((term.head, inputs)) or self._witness(scope, term.head, inputs)
         scope.values[term] = found
         return found
 
@@ -469,8 +471,8 @@ class Replay:
             elif isinstance(part, Atom) and part.args[-1:] == (op,):
                 value = Value(name, part_step)
         assert value is not None
-        scope.defined[(op, inputs)] = value
-        scope.definitions[name] = (op, inputs, value.definition)
+        scope.applications[(op, inputs)] = value
+        scope.definition_of[name] = (op, inputs, value.definition)
         return value
 
     def member(self, scope: Scope, constant: str, domain: str) -> str:
@@ -478,17 +480,17 @@ class Replay:
         found = scope.members.get((constant, domain))
         if found is not None:
             return found
-        definition = scope.definitions.get(constant)
+        definition = scope.definition_of.get(constant)
         if definition is None:
             raise Failed(f"no membership for {constant}")
         op, inputs, step = definition
         axioms = self.ctx.axioms.get(op)
         if axioms is None or axioms.domain != domain:
             raise Failed(f"{op} does not stay in {domain}")
-        witness = self._witness(scope, op, inputs) if scope.defined[(op, inputs)].constant == constant else None
+        witness = self._witness(scope, op, inputs) if scope.applications[(op, inputs)].constant == constant else None
         if witness is None:
             raise Failed("ambiguous definition")
-        scope.defined[(op, inputs)] = Value(constant, step)
+        scope.applications[(op, inputs)] = Value(constant, step)
         equal = self._functional(scope, op, witness.definition, step)
         found = self.log.record("eq_subst", Atom("in", (constant, domain)),
                                 (scope.members[(witness.constant, domain)], equal.step), scope.block)
@@ -592,10 +594,10 @@ class Replay:
             return Equality(conclusion.args[0], conclusion.args[1], step)
         left = instantiate(law.left, binding)
         inputs = conclusion.args[:-2]
-        if left not in scope.values and (left.head, inputs) not in scope.defined:
+        if left not in scope.values and (left.head, inputs) not in scope.applications:
             value = Value(conclusion.args[-2], step)
             scope.values[left] = value
-            scope.defined[(left.head, inputs)] = value
+            scope.applications[(left.head, inputs)] = value
             return Equality(value.constant, value.constant, None)
         return self._functional(scope, left.head, self.value(scope, left).definition, step)
 

@@ -4,8 +4,8 @@ proved).
 
 * :mod:`~genlogic.explore.model`       — the ground model: numerals and operation tables;
 * :mod:`~genlogic.explore.finite`      — small finite models found by z3 (no induction schema);
-* :mod:`~genlogic.explore.terms`       — terms over the signature, enumerated and evaluated;
-* :mod:`~genlogic.explore.conjectures` — QuickSpec-style equations, pruned, written in MPL;
+* :mod:`~genlogic.explore.terms`       — terms (:mod:`genlogic.engine.terms`) evaluated on the models;
+* :mod:`~genlogic.explore.conjectures` — QuickSpec-style equations, oriented, written in MPL;
 * :mod:`~genlogic.explore.refute`      — evaluating any statement on the model: counterexamples;
 * :mod:`~genlogic.explore.explorer`    — the rounds that turn conjectures into theorems.
 """
