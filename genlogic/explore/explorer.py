@@ -87,8 +87,8 @@ class Discovery:
 @dataclass
 class Exploration:
     discoveries: list[Discovery] = field(default_factory=list)
-    redundant: int = 0  # equations that followed directly from proved ones, so were not tried
-    corollaries: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (text, theorems used)
+    # equations that followed directly from proved ones, so were not tried: (text, theorems used)
+    corollaries: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     open: list[Equation] = field(default_factory=list)
     attempts: int = 0
     rounds: int = 0
@@ -135,7 +135,6 @@ def explore(
                             report.corollaries.append((equation.text, uses))
                         else:
                             batch.append(equation)
-            report.redundant += len(redundant)
             pending = [eq for eq in pending if id(eq) not in redundant]
             if not batch:
                 break
@@ -171,6 +170,5 @@ def explore(
         if uses is None:
             report.open.append(equation)
         else:
-            report.redundant += 1
             report.corollaries.append((equation.text, uses))
     return report

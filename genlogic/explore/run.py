@@ -86,7 +86,7 @@ def prove_and_explore(
             counts.update(
                 proved=sum(d.method != "corollary" for d in exploration.discoveries),
                 by_induction=sum(d.method == "induction" for d in exploration.discoveries),
-                corollaries=sum(d.method == "corollary" for d in exploration.discoveries) + exploration.redundant,
+                corollaries=sum(d.method == "corollary" for d in exploration.discoveries) + len(exploration.corollaries),
                 stored_corollaries=sum(d.method == "corollary" for d in exploration.discoveries),
                 open=len(exploration.open),
                 attempts=exploration.attempts,
