@@ -20,7 +20,7 @@ from genlogic.mpl import printer
 from genlogic.mpl.ast import DefStatement
 from genlogic.mpl.parser import parse_source
 from genlogic.theory.build import load_theory
-from genlogic.theory.expand import expand
+from genlogic.mpl.expand import expand
 from genlogic.theory.loader import display_path
 
 

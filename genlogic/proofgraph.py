@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,10 @@ import networkx as nx
 from genlogic import __version__
 from genlogic.engine.goal import Proof
 from genlogic.mpl.printer import core
+from genlogic.theory.loader import load_sources
 
 FORMAT = "genlogic-proofgraph"
-SCHEMA = 1
+SCHEMA = 2
 
 
 @dataclass(frozen=True)
@@ -53,11 +55,25 @@ def build(theory_path: Path, theory_name: str, theorems: list[ProvedTheorem]) ->
         "generator": f"genlogic {__version__}",
         "theory": {
             "path": str(theory_path),
-            "sha256": hashlib.sha256(theory_path.read_bytes()).hexdigest(),
+            "sha256": _sha256(theory_path),
+            "imports": imported_files(theory_path),
             "name": theory_name,
         },
         "theorems": [_theorem(t) for t in theorems],
     }
+
+
+def imported_files(theory_path: Path) -> list[dict[str, str]]:
+    """Every file the theory imports, transitively: its path relative to the root file's folder
+    and the SHA-256 of its bytes, sorted by path."""
+    sources = load_sources(theory_path)
+    base = theory_path.resolve().parent
+    files = [{"path": Path(os.path.relpath(p, base)).as_posix(), "sha256": _sha256(p)} for p in sources.paths[:-1]]
+    return sorted(files, key=lambda f: f["path"])
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _theorem(theorem: ProvedTheorem) -> dict[str, Any]:

@@ -88,7 +88,8 @@ def runs(tmp_path_factory) -> dict[str, Path]:
     cli("calc", EXAMPLES / "peano.mpl", "--up-to", 3, "-o", made["calc"])
     cli("prove", DATA / "hostile.mpl", "--goals-only", "-o", made["hostile"])
     inject_hostile(made["hostile"])
-    # a stored run with an induction (a comprehension step); its theory sits next to it
+    # a stored run with an induction (a comprehension step); its theory sits next to it, inside
+    # the run folder, so it is named explicitly when the site is made (as `genlogic check` needs)
     shutil.copytree(ROOT / "tests" / "data" / "proofs" / "induction_run", made["induction"])
     return made
 
@@ -99,7 +100,8 @@ def sites(runs, tmp_path_factory) -> dict[str, Path]:
     out = {}
     for name, run_dir in runs.items():
         out[name] = base / name
-        written = render_site(run_dir, out[name])
+        theory = run_dir / "peano.mpl" if name == "induction" else None
+        written = render_site(run_dir, out[name], theory_path=theory)
         assert written == sorted(written) and all(p.is_file() for p in written)
     return out
 

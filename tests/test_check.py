@@ -23,6 +23,7 @@ from genlogic.check import Report, check_run
 from genlogic.check.kernel import RULES, same
 from genlogic.mpl.parser import parse_formula
 from genlogic.mpl.printer import core
+from genlogic.proofgraph import imported_files
 from .strategies import formulas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,9 +86,14 @@ class Proof:
 def graph(theorems: list[dict], theory: Path = TINY, path: str | None = None) -> dict:
     return {
         "format": "genlogic-proofgraph",
-        "schema": 1,
+        "schema": 2,
         "generator": "genlogic tests",
-        "theory": {"path": path if path is not None else str(theory), "sha256": sha256(theory), "name": theory.stem},
+        "theory": {
+            "path": path if path is not None else str(theory),
+            "sha256": sha256(theory),
+            "imports": imported_files(theory),
+            "name": theory.stem,
+        },
         "theorems": theorems,
     }
 
@@ -319,7 +325,8 @@ def test_tiny_proofs_check(tmp_path):
     assert report.ok, report.render()
     assert report.checked["apply"] == 5 and report.failed["apply"] == 0
     lines = report.render().splitlines()
-    assert lines[:-1] == sorted(lines[:-1]) and lines[0] == "and_elim: checked 4, failed 0"
+    assert lines[0] == f"theory: {TINY} sha256 {sha256(TINY)}"
+    assert lines[1:-1] == sorted(lines[1:-1]) and lines[1] == "and_elim: checked 4, failed 0"
     assert lines[-1] == "total: checked 56, failed 0 — OK"
     # every kind but comprehension (covered by the stored induction run) occurs in the tiny proofs
     assert all(count > 0 for kind, count in report.checked.items() if kind != "comprehension")
@@ -334,19 +341,22 @@ def test_peano_proof_checks(tmp_path, monkeypatch):
 
 def test_stored_peano_run_checks(monkeypatch):
     """A stored run written as the spec says (sorted keys, two spaces); its theory.path
-    "peano.mpl" is not in the working directory, so it is found in the run directory."""
+    "peano.mpl" is not in the working directory, so it is found in the run directory — and
+    refused there, unless --theory names it: a run cannot vouch for its own theory."""
     monkeypatch.chdir(ROOT)
     stored = STORED_RUN / "proofgraph.json"
     expected = peano_graph(STORED_RUN / "peano.mpl", "peano.mpl")
     assert stored.read_text(encoding="utf-8") == json.dumps(expected, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-    report = check_run(STORED_RUN)
+    refused = check_run(STORED_RUN)
+    assert not refused.ok and "lies inside the run folder" in refused.graph_failures[0].reason
+    report = check_run(STORED_RUN, STORED_RUN / "peano.mpl")
     assert report.ok, report.render()
     assert "not_intro: checked 1, failed 0" in report.render().splitlines()
 
 
 def test_stored_induction_run_checks(monkeypatch):
     monkeypatch.chdir(ROOT)
-    report = check_run(INDUCTION_RUN)
+    report = check_run(INDUCTION_RUN, INDUCTION_RUN / "peano.mpl")
     assert report.ok, report.render()
     assert "comprehension: checked 1, failed 0" in report.render().splitlines()
 
@@ -370,11 +380,19 @@ def test_wrong_comprehension_is_rejected(tmp_path, monkeypatch, field, value, re
 
 
 def test_theory_found_relative_to_run_dir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+    """Not found from the working directory, theory.path is tried relative to the run folder;
+    a file inside the run folder is refused unless --theory names it."""
+    elsewhere = tmp_path / "a" / "b"
+    elsewhere.mkdir(parents=True)
+    monkeypatch.chdir(elsewhere)
     run_dir = tmp_path / "run"
     run_dir.mkdir()
+    (tmp_path / "tiny.mpl").write_bytes(TINY.read_bytes())
+    assert run(run_dir, graph([zero_in_M()], path="../tiny.mpl")).ok
     (run_dir / "tiny.mpl").write_bytes(TINY.read_bytes())
-    assert run(run_dir, graph([zero_in_M()], path="tiny.mpl")).ok
+    inside = run(run_dir, graph([zero_in_M()], path="tiny.mpl"))
+    assert not inside.ok and "lies inside the run folder" in inside.graph_failures[0].reason
+    assert run(run_dir, graph([zero_in_M()], path="tiny.mpl"), theory_path=run_dir / "tiny.mpl").ok
 
 
 def test_theory_option_overrides_path(tmp_path):
@@ -515,13 +533,16 @@ def test_citing_a_sibling_blocks_step_is_rejected(tmp_path):
 
 
 def test_witness_occurring_in_its_premise_is_rejected(tmp_path):
+    """∃y y = d ⊢ d = d with the witness d: the premise mentions d before the witness step."""
     p = Proof("bad_witness", "(=[0,0])")
     s0 = p.step("eq_refl", "(=[d,d])")
     s1 = p.step("exists_intro", "!(>[y](=[y,d])!(=[y,d]))", s0, subst={"y": "d"})
     p.step("witness", "(=[d,d])", s1, witnesses={"y": "d"})
     p.step("eq_refl", "(=[0,0])")
-    report = run(tmp_path, graph([p.done()]))
-    assert [f.reason for f in report.failures] == ["witness d occurs in the premise, not fresh"], report.render()
+    theorem = p.done()
+    report = run(tmp_path, graph([theorem]))
+    witness = theorem["steps"][2]["id"]
+    assert report.failures[0].reason == f"constant d is mentioned before step {witness} introduces it", report.render()
 
 
 def test_witness_introduced_twice_is_rejected(tmp_path):
@@ -534,7 +555,7 @@ def test_witness_introduced_twice_is_rejected(tmp_path):
 
 def test_citing_a_later_theorem_is_rejected(tmp_path):
     report = run(tmp_path, graph([a_in_M(), zero_in_M()]))
-    assert [f.reason for f in report.failures if f.kind == "theorem"] == ["'zero_in_M' is not an earlier theorem of the graph"]
+    assert [f.reason for f in report.failures if f.kind == "theorem"] == ["'zero_in_M' is not an earlier theorem of the graph whose proof checked"]
 
 
 def test_wrong_theory_hash_is_refused(tmp_path):
@@ -613,7 +634,7 @@ def test_duplicate_theorem_names(tmp_path):
 @pytest.mark.parametrize(
     "key,value,reason",
     [
-        ("schema", 2, "schema is not 1"),
+        ("schema", 1, "schema is not 2"),
         ("schema", True, "must be an integer"),
         ("schema", 1.0, "must be an integer"),
         ("format", "other", "format is not"),
@@ -653,7 +674,7 @@ def test_deeply_nested_formulas_are_rejected_not_crashed(tmp_path, depth, shape)
 def test_render_format(tmp_path):
     theorem = changed(zero_in_M(), 0, {"axiom": 1})
     report = run(tmp_path, graph([theorem]))
-    lines = report.render().splitlines()
+    lines = report.render().splitlines()[1:]  # after the theory file and its hash
     assert lines[: len(RULES)] == [f"{k}: checked {report.checked[k]}, failed {report.failed[k]}" for k in sorted(RULES)]
     assert "axiom: checked 2, failed 1" in lines
     assert f"FAILED zero_in_M {theorem['steps'][0]['id']} axiom: formula is not the same as axiom 1, {AX[1]}" in lines
@@ -748,3 +769,55 @@ def test_well_formed_but_wrong_steps_never_crash(position, formula, kind, mappin
     step.update(formula=core(formula), kind=kind, subst=mapping, witnesses=mapping, levels=1 + j % 2, side=j % 2)
     rehash(data["theorems"][i])
     assert not _check_quietly(data).ok or same(formula, parse_formula(VALID["theorems"][i]["steps"][j]["formula"]))
+
+
+# --- the trusted base --------------------------------------------------------------------------------
+
+
+def test_trusted_base_is_what_the_docs_list():
+    """``import genlogic.check`` loads exactly the genlogic modules docs/architecture.md lists
+    between its trusted-base markers, and no third-party package but Lark."""
+    import re
+    import subprocess
+    import sys
+
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    listed_part = text.split("<!-- trusted-base -->")[1].split("<!-- /trusted-base -->")[0]
+    listed = sorted(set(re.findall(r"`(genlogic(?:\.\w+)*)`", listed_part)))
+    code = (
+        "import sys, genlogic.check\n"
+        "print(' '.join(sorted(m for m in sys.modules if m == 'genlogic' or m.startswith('genlogic.'))))\n"
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules} - set(sys.stdlib_module_names))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    modules, packages = result.stdout.splitlines()
+    assert modules.split() == listed
+    assert not any(m.startswith(("genlogic.engine", "genlogic.theory", "genlogic.explore")) for m in modules.split())
+    third_party = {p for p in packages.split() if not p.startswith(("_", "genlogic", "__"))}
+    assert third_party == {"lark"}
+
+
+# --- kinds ----------------------------------------------------------------------------------------------
+
+
+def test_kinds_of_quantified_variables():
+    from genlogic.check.kinds import ELEMENT, RELATION3, SET, KindError, check_kinds, quantified_kinds
+
+    constants = {"N": SET, "a": ELEMENT, "+": RELATION3}.get
+    f = parse_formula
+    assert quantified_kinds(f("(>[x,P](in[x,P])(in3[x,x,a,+]))"), constants, {}) == {"x": ELEMENT, "P": SET}
+    assert quantified_kinds(f("(>[x,y](=[x,y])(=[y,N]))"), constants, {}) == {"x": SET, "y": SET}
+    assert quantified_kinds(f("(>[x](=[x,x])(=[x,x]))"), constants, {}) == {"x": ELEMENT}  # unconstrained
+    assert quantified_kinds(f("!(>[y,Q](in[y,Q])!(in[a,Q]))"), constants, {}, 1) == {"y": ELEMENT, "Q": SET}
+    nested = f("(>[x](in[x,N])(>[y](=[y,x])(>[z](in[z,N])(in[z,N]))))")
+    assert quantified_kinds(nested, constants, {}, 2) == {"x": ELEMENT, "y": ELEMENT}
+    for bad in ["(in[N,N])", "(=[a,N])", "(>[y](in[y,y])(in[y,N]))", "(in3[a,a,a,N])", "(in[b,N])"]:
+        with pytest.raises(KindError):
+            check_kinds(f(bad), constants, {})
+
+
+def test_ill_kinded_statement_is_refused(tmp_path):
+    p = Proof("bad", "(in[N,N])")
+    p.step("eq_refl", "(=[0,0])")
+    report = run(tmp_path, graph([p.done()]))
+    assert any("ill-kinded" in f.reason for f in report.graph_failures), report.render()

@@ -1131,9 +1131,14 @@ def hand_made_graph() -> dict:
     ])
     return {
         "format": "genlogic-proofgraph",
-        "schema": 1,
+        "schema": 2,
         "generator": "tests/test_mutation.py",
-        "theory": {"path": str(VACUOUS), "sha256": hashlib.sha256(VACUOUS.read_bytes()).hexdigest(), "name": "Vacuous"},
+        "theory": {
+            "path": str(VACUOUS),
+            "sha256": hashlib.sha256(VACUOUS.read_bytes()).hexdigest(),
+            "imports": [],
+            "name": "Vacuous",
+        },
         "theorems": [in_m],
     }
 

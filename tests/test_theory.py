@@ -6,7 +6,7 @@ from genlogic.errors import MplError
 from genlogic.mpl import printer
 from genlogic.mpl.parser import parse_formula
 from genlogic.theory.build import load_theory
-from genlogic.theory.expand import expand
+from genlogic.mpl.expand import expand
 from genlogic.theory.model import Kind
 
 

@@ -1,6 +1,7 @@
 """Reading ``proofgraph.json`` and checking everything that is not one step's own rule:
-format and schema, the theory file and its hash, theorem names and order, blocks, step ids,
-premise order and scoping, fresh constants, the conclusion and ``uses`` (docs/proofgraph.md).
+format and schema, the theory files and their hashes, theorem names and order, blocks, step
+ids, premise order and scoping, fresh constants and the order of their introduction, kinds of
+step formulas, the conclusion and ``uses``, and the run's claims (docs/proofgraph.md).
 
 Nothing in the JSON is trusted: every field is read through :func:`kernel.get` and friends,
 which turn a missing key or a wrong type into a :class:`kernel.Bad`, reported as a failure.
@@ -13,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from genlogic.check.claims import Goal, check_claims
 from genlogic.check.kernel import (
     CLOSING,
     RULES,
@@ -25,21 +27,20 @@ from genlogic.check.kernel import (
     require,
     same,
 )
-from genlogic.errors import MplError
-from genlogic.mpl.ast import BUILTINS, Formula, free_identifiers
+from genlogic.check.theory import KernelTheory, TheoryError, TheoryFile, read_theory
+from genlogic.mpl.ast import Formula, free_identifiers
 from genlogic.mpl.printer import is_identifier
-from genlogic.theory.build import load_theory
-from genlogic.theory.model import Theory
 
 FORMAT = "genlogic-proofgraph"
-SCHEMA = 1
+SCHEMA = 2
 BLOCK_KINDS = ("root", "forall", "contradiction")
 
 
 @dataclass(frozen=True)
 class Failure:
-    """One broken rule. ``step`` is "-" and ``kind`` is "graph", "proof" or "block" when the
-    failure is about the whole file, a theorem or one of its blocks rather than a step."""
+    """One broken rule. ``step`` is "-" and ``kind`` is "graph", "proof", "block" or "claim"
+    when the failure is about the whole file, a theorem, one of its blocks or what the run
+    says it proved rather than a step."""
 
     theorem: str
     step: str
@@ -52,20 +53,35 @@ class Failure:
 
 @dataclass
 class Report:
-    """Steps checked and failed per kind, the failures of single steps and the failures of the
-    graph, its theorems and their blocks."""
+    """The theory files checked against; steps checked and failed per kind; the failures of
+    single steps and those of the graph, its theorems, blocks and claims; the stated goals."""
 
     checked: dict[str, int] = field(default_factory=lambda: {kind: 0 for kind in RULES})
     failed: dict[str, int] = field(default_factory=lambda: {kind: 0 for kind in RULES})
     failures: list[Failure] = field(default_factory=list)
     graph_failures: list[Failure] = field(default_factory=list)
+    theory_files: tuple[TheoryFile, ...] = ()
+    goals: tuple[Goal, ...] = ()
+    unchecked_corollaries: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.failures and not self.graph_failures
 
     def render(self) -> str:
-        lines = [f"{kind}: checked {self.checked[kind]}, failed {self.failed[kind]}" for kind in sorted(self.checked)]
+        lines = []
+        for index, file in enumerate(self.theory_files):
+            role = "theory" if index == 0 else "imports"
+            lines.append(f"{role}: {file.path} sha256 {file.sha256}")
+        lines += [f"{kind}: checked {self.checked[kind]}, failed {self.failed[kind]}" for kind in sorted(self.checked)]
+        for goal in self.goals:
+            by = f" (by {goal.by})" if goal.by and goal.by != goal.name else ""
+            lines.append(f"goal {goal.name}: {'proved' + by if goal.proved else 'not proved'}")
+        if self.unchecked_corollaries:
+            lines.append(
+                f"summary.json lists {self.unchecked_corollaries} corollaries: they are not in the proof "
+                "graph and were not checked (genlogic query re-derives them)"
+            )
         lines.append(
             f"total: checked {sum(self.checked.values())}, failed {sum(self.failed.values())}"
             f" — {'OK' if self.ok else 'FAILED'}"
@@ -86,17 +102,25 @@ def step_id(step: dict) -> str:
 
 
 def check_run(run_dir: Path, theory_path: Path | None = None) -> Report:
-    """Check ``RUN_DIR/proofgraph.json`` against its theory file; never raises on bad input."""
+    """Check ``RUN_DIR/proofgraph.json`` against its theory files, and the run's claims against
+    the graph; never raises on bad input."""
     report = Report()
     try:
         graph = read_json(Path(run_dir) / "proofgraph.json")
         require(get(graph, "format", str) == FORMAT, f"format is not {FORMAT!r}")
         require(get(graph, "schema", int) == SCHEMA, f"schema is not {SCHEMA}")
-        theory = read_theory(get(graph, "theory", dict), Path(run_dir), theory_path)
-    except Bad as error:
+        header = get(graph, "theory", dict)
+        get(header, "path", str), get(header, "sha256", str), get(header, "imports", list)
+        theory = read_theory(header, Path(run_dir), theory_path)
+    except (Bad, TheoryError) as error:
         report.graph_failures.append(Failure("-", "-", "graph", str(error)))
         return report
-    check_graph(graph, theory, report)
+    report.theory_files = theory.files
+    proved = check_graph(graph, theory, report)
+    claims = check_claims(Path(run_dir), theory, proved)
+    report.goals = claims.goals
+    report.unchecked_corollaries = claims.unchecked_corollaries
+    report.graph_failures += [Failure("-", "-", "claim", reason) for reason in claims.failures]
     return report
 
 
@@ -107,66 +131,51 @@ def read_json(path: Path) -> object:
         raise Bad(f"cannot read {path}: {error}") from None
 
 
-def read_theory(header: dict, run_dir: Path, theory_path: Path | None) -> Theory:
-    """Load the theory: from ``theory_path`` if given, else from ``theory.path`` relative to the
-    working directory, else relative to ``run_dir``. Its SHA-256 must be ``theory.sha256``."""
-    expected = get(header, "sha256", str)
-    if theory_path is not None:
-        candidates = [Path(theory_path)]
-    else:
-        written = get(header, "path", str)
-        candidates = [Path(written), run_dir / written]
-    for path in candidates:
-        try:
-            data = path.read_bytes()
-        except (OSError, ValueError):  # missing, a directory, a NUL in the name, …
-            continue
-        require(hashlib.sha256(data).hexdigest() == expected, f"theory file {path} does not have sha256 {expected}")
-        try:
-            return load_theory(path, data.decode("utf-8"))  # the very bytes that were hashed
-        except (MplError, UnicodeDecodeError, OSError) as error:
-            raise Bad(f"theory file {path} does not load: {error}") from None
-    raise Bad(f"theory file not found: {' or '.join(map(str, candidates))}")
-
-
 # --- theorems --------------------------------------------------------------------------------------
 
 
-def check_graph(graph: dict, theory: Theory, report: Report) -> None:
-    """Check every theorem; names must be unique and a proof may cite only earlier theorems."""
+def check_graph(graph: dict, theory: KernelTheory, report: Report) -> dict[str, Formula]:
+    """Check every theorem; names must be unique and a proof may cite only earlier theorems.
+    Returns the statements of the theorems whose proofs checked, by name."""
     try:
         theorems = get(graph, "theorems", list)
     except Bad as error:
         report.graph_failures.append(Failure("-", "-", "graph", str(error)))
-        return
-    earlier: dict[str, Formula] = {}  # name -> statement, of the theorems checked so far
+        return {}
+    proved: dict[str, Formula] = {}  # name -> statement, of the earlier theorems whose proofs checked
+    texts: dict[str, Formula] = {}  # every formula read, by its text (shared: reading is pure)
     names: set[str] = set()
     for index, theorem in enumerate(theorems):
         name = theorem.get("name") if isinstance(theorem, dict) else None
         label = name if isinstance(name, str) else f"#{index}"
+        failures_before = len(report.failures) + len(report.graph_failures)
         if label in names:
             report.graph_failures.append(Failure(label, "-", "proof", "a theorem of this name comes earlier"))
         names.add(label)
-        statement = check_proof(theorem, label, theory, dict(earlier), report)
-        if statement is not None and label not in earlier:
-            earlier[label] = statement
+        statement = check_proof(theorem, label, theory, dict(proved), report, texts)
+        if statement is not None and len(report.failures) + len(report.graph_failures) == failures_before:
+            proved[label] = statement
+    return proved
 
 
 def check_proof(
-    theorem: object, label: str, theory: Theory, earlier: dict[str, Formula], report: Report
+    theorem: object, label: str, theory: KernelTheory, earlier: dict[str, Formula], report: Report,
+    texts: dict[str, Formula],
 ) -> Formula | None:
     """Check one theorem and its proof; return its statement (or None if it cannot be read)."""
 
     def fail(reason: str, kind: str = "proof") -> None:
         report.graph_failures.append(Failure(label, "-", kind, reason))
 
-    arities = {**BUILTINS, **{d.name: len(d.params) for d in theory.definitions}}
-    constants = frozenset(theory.anchor.params if theory.anchor else ())
+    arities = theory.arities
     try:
         get(theorem, "name", str)
         statement = read_formula(get(theorem, "statement", str), arities)
-        strangers = free_identifiers(statement) - constants
+        strangers = free_identifiers(statement) - set(theory.constants)
         require(not strangers, f"the statement mentions {sorted(strangers)}, which are not constants of the theory")
+        ctx = Context(theory.axioms, theory.definitions, arities, theory.predicate_kinds, theory.constants, statement, earlier)
+        ctx.read_texts = texts
+        ctx.check_kinds(statement, "the statement")
     except (Bad, RecursionError) as error:
         fail(f"statement: {error}")
         return None
@@ -179,7 +188,6 @@ def check_proof(
         fail(str(error))
         return statement
 
-    ctx = Context(theory.axioms, {d.name: d for d in theory.definitions}, arities, constants, statement, earlier)
     ctx.blocks = read_blocks(raw_blocks, fail)
     collect(ctx, steps)
     check_blocks(ctx, fail)
@@ -251,22 +259,30 @@ def lineage(blocks: dict[str, dict], block_id: str) -> list[str]:
 
 def collect(ctx: Context, steps: list) -> None:
     """Index the steps the rules consult out of order: each block's assume and closing steps,
-    and where each fresh constant is introduced (block params and witness steps' witnesses)."""
+    and where each fresh constant is introduced: a block param by its block's assume step, a
+    witness by its witness step (its block, and its position in the list)."""
     for block in ctx.blocks.values():
         for param in block["params"]:
             ctx.introductions.setdefault(param, []).append(block["id"])
-    for step in steps:
+            ctx.param_block[param] = block["id"]
+    for position, step in enumerate(steps):
         if not isinstance(step, dict) or not isinstance(step.get("block"), str):
             continue
-        kind, block = step.get("kind"), step["block"]
+        kind, block, sid = step.get("kind"), step["block"], str(step.get("id"))
         if kind == "assume":
             ctx.assumes.setdefault(block, []).append(step)
+            for param in ctx.blocks[block]["params"] if block in ctx.blocks else ():
+                ctx.introduced_at.setdefault(param, (position, sid))
         if kind in CLOSING and isinstance(step.get("closes"), str):
             ctx.closers.setdefault(step["closes"], []).append(step)
         if kind == "witness" and isinstance(step.get("witnesses"), dict):
             for value in step["witnesses"].values():
                 if isinstance(value, str):
                     ctx.introductions.setdefault(value, []).append(block)
+                    ctx.introduced_at.setdefault(value, (position, sid))
+    for name, blocks in ctx.introductions.items():
+        if len(blocks) != 1:  # introduced twice: a failure of its own (check_blocks, check_witness)
+            ctx.introduced_at.pop(name, None)
 
 
 def check_blocks(ctx: Context, fail) -> None:
@@ -304,7 +320,7 @@ def check_steps(ctx: Context, steps: list, label: str, report: Report) -> tuple[
         sid = raw_id if isinstance(raw_id, str) else f"#{position}"
         report.checked[kind] = report.checked.get(kind, 0) + 1
         try:
-            formula = check_step(ctx, step, formulas, seen_ids, block_of, scope)
+            formula = check_step(ctx, step, position, formulas, seen_ids, block_of, scope)
             formulas[sid] = formula
             block_of[sid] = step["block"]
         except Bad as error:
@@ -318,10 +334,13 @@ def check_steps(ctx: Context, steps: list, label: str, report: Report) -> tuple[
     return formulas, block_of
 
 
-def check_step(ctx: Context, step: object, formulas: dict, seen_ids: set, block_of: dict, scope: dict) -> Formula:
+def check_step(
+    ctx: Context, step: object, position: int, formulas: dict, seen_ids: set, block_of: dict, scope: dict
+) -> Formula:
     """Everything about one step: a unique id equal to its content hash, a known kind and
     block, a readable formula, premises that are earlier valid steps in scope, only constants in
-    scope; then the rule of its kind. Returns the step's formula."""
+    scope and none before the step that introduces it; then the rule of its kind; last, the
+    formula is well-kinded. Returns the step's formula."""
     require(isinstance(step, dict), "a step must be an object")
     sid = get(step, "id", str)
     require(sid not in seen_ids, "another step has the same id")
@@ -331,7 +350,7 @@ def check_step(ctx: Context, step: object, formulas: dict, seen_ids: set, block_
     require(kind in RULES, f"unknown step kind {kind!r}")
     block = get(step, "block", str)
     require(block in ctx.blocks, f"unknown block {block!r}")
-    formula = read_formula(get(step, "formula", str), ctx.arities)
+    formula = ctx.read(get(step, "formula", str))
 
     # A step cites steps of its block and its ancestors; a closing step also those of the
     # block it closes (its rule, Context.closed_block, checks that this is a child block).
@@ -354,6 +373,11 @@ def check_step(ctx: Context, step: object, formulas: dict, seen_ids: set, block_
         introduced_here = any(b in scope[block] for b in ctx.introductions.get(name, []))
         known = name in ctx.constants or introduced_here
         require(known, f"constant {name} is unknown or out of scope in block {block}")
+        introduced = ctx.introduced_at.get(name)
+        if name not in ctx.constants and introduced is not None:
+            where, by = introduced
+            require(where <= position, f"constant {name} is mentioned before step {by} introduces it")
 
     RULES[kind](step, formula, premises, ctx)
+    ctx.check_kinds(formula, "formula")
     return formula

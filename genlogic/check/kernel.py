@@ -11,13 +11,14 @@ and scope-checked by :mod:`genlogic.check.graph`, in the order the step lists th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Mapping
 
+from genlogic.check.kinds import ELEMENT, SET, KindError, check_kinds, quantified_kinds
 from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, conjoin, conjuncts, free_identifiers, subformulas
-from genlogic.mpl.reader import CoreSyntaxError, read_core
+from genlogic.mpl.expand import Definition, expand
 from genlogic.mpl.printer import core, is_identifier
+from genlogic.mpl.reader import CoreSyntaxError, read_core
 from genlogic.mpl.subst import comprehend, substitute
-from genlogic.theory.expand import expand
-from genlogic.theory.model import Definition
 
 
 class Bad(Exception):
@@ -152,15 +153,83 @@ class Context:
     """What the rules may consult while checking one theorem (filled in by graph.py)."""
 
     axioms: tuple[Formula, ...]
-    definitions: dict[str, Definition]
+    definitions: Mapping[str, Definition]
     arities: dict[str, int]
-    constants: frozenset[str]  # the theory's constants: the anchor's parameters
+    predicate_kinds: dict[str, tuple[str, ...]]  # defined predicate -> kinds of its params
+    constant_kinds: dict[str, str]  # the theory's constants (the anchor's parameters) -> kind
     statement: Formula  # of the theorem being checked
-    earlier: dict[str, Formula]  # statements of the theorems before it in the graph
+    earlier: dict[str, Formula]  # statements of the theorems before it whose proofs checked
     blocks: dict[str, dict] = field(default_factory=dict)  # block id -> well-formed block
     assumes: dict[str, list[dict]] = field(default_factory=dict)  # block id -> its assume steps
     closers: dict[str, list[dict]] = field(default_factory=dict)  # block id -> steps closing it
     introductions: dict[str, list[str]] = field(default_factory=dict)  # constant -> introducing blocks
+    introduced_at: dict[str, tuple[int, str]] = field(default_factory=dict)  # constant -> (position, step id)
+    param_block: dict[str, str] = field(default_factory=dict)  # block param -> its forall block
+    witness_kinds: dict[str, str] = field(default_factory=dict)  # witness -> kind, set by its step
+    read_texts: dict[str, Formula] = field(default_factory=dict)  # formulas read so far, by text
+    _param_kinds: dict[str, str | None] = field(default_factory=dict)
+
+    def read(self, text: str) -> Formula:
+        """:func:`read_formula`, remembered: the same text always reads the same."""
+        if text not in self.read_texts:
+            self.read_texts[text] = read_formula(text, self.arities)
+        return self.read_texts[text]
+
+    @property
+    def constants(self) -> frozenset[str]:
+        return frozenset(self.constant_kinds)
+
+    def kind_of(self, name: str) -> str | None:
+        """The kind of a constant: a theory constant's, a witness's (from its witness step), a
+        block param's (the kind of its variable in the `forall_intro` step closing the block,
+        inferred leniently here and confirmed strictly by check_forall_intro); None when unknown."""
+        if name in self.constant_kinds:
+            return self.constant_kinds[name]
+        if name in self.witness_kinds:
+            return self.witness_kinds[name]
+        if name not in self.param_block:
+            return None
+        if name not in self._param_kinds:
+            self._param_kinds[name] = None  # while computing: a cycle leaves it unknown
+            self._param_kinds[name] = self._closing_kind(name)
+        return self._param_kinds[name]
+
+    def _closing_kind(self, param: str) -> str | None:
+        block = self.blocks[self.param_block[param]]
+        closers = self.closers.get(block["id"], [])
+        if len(closers) != 1 or closers[0].get("kind") != "forall_intro":
+            return None
+        try:
+            closing = self.read(get(closers[0], "formula", str))
+            kinds = quantified_kinds(closing, self.kind_of, self.predicate_kinds, lenient=True)
+        except (Bad, KindError):
+            return None
+        if not isinstance(closing, Forall) or len(closing.variables) != len(block["params"]):
+            return None
+        return kinds[closing.variables[block["params"].index(param)]]
+
+    def check_kinds(self, formula: Formula, what: str) -> None:
+        """Bad unless ``formula`` is well-kinded with the kinds of the constants it mentions."""
+        try:
+            check_kinds(formula, self.kind_of, self.predicate_kinds)
+        except KindError as error:
+            raise Bad(f"{what} is ill-kinded: {error}") from None
+
+    def variable_kinds(self, formula: Formula, levels: int) -> dict[str, str]:
+        """The kinds of the variables of the first ``levels`` quantifiers of ``formula``."""
+        try:
+            return quantified_kinds(formula, self.kind_of, self.predicate_kinds, levels)
+        except KindError as error:
+            raise Bad(f"ill-kinded: {error}") from None
+
+    def substitution_kinds(self, sigma: dict[str, str], kinds: dict[str, str]) -> None:
+        """Bad unless every value of ``sigma`` has the kind of the variable it replaces."""
+        for variable, value in sigma.items():
+            have = self.kind_of(value)
+            require(
+                have == kinds[variable],
+                f"{variable} := {value} replaces a variable of kind {kinds[variable]} by a constant of kind {have}",
+            )
 
     def assumption(self, block_id: str) -> Formula:
         """The assumption of a block (BLOCK table): of a `contradiction` block, the formula of its
@@ -170,14 +239,14 @@ class Context:
         if block["kind"] == "contradiction":
             assumes = self.assumes.get(block_id, [])
             require(len(assumes) == 1, f"block {block_id} does not have exactly one assume step")
-            return read_formula(get(assumes[0], "formula", str), self.arities)
+            return self.read(get(assumes[0], "formula", str))
         require(block["kind"] == "forall", f"block {block_id} ({block['kind']}) has no assumption")
         closers = self.closers.get(block_id, [])
         require(
             len(closers) == 1 and closers[0]["kind"] == "forall_intro",
             f"block {block_id} is not closed by exactly one forall_intro step, so its assumption is unknown",
         )
-        closing = read_formula(get(closers[0], "formula", str), self.arities)
+        closing = self.read(get(closers[0], "formula", str))
         params = block["params"]
         require(
             isinstance(closing, Forall) and len(closing.variables) == len(params),
@@ -209,11 +278,11 @@ def check_axiom(step: dict, f: Formula, premises: list[Formula], ctx: Context) -
 
 
 def check_theorem(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
-    """theorem, no premises: `theorem` names an earlier theorem of the graph and formula is the
-    same as its statement."""
+    """theorem, no premises: `theorem` names an earlier theorem of the graph whose proof checked
+    and formula is the same as its statement."""
     count(premises, 0)
     name = get(step, "theorem", str)
-    require(name in ctx.earlier, f"{name!r} is not an earlier theorem of the graph")
+    require(name in ctx.earlier, f"{name!r} is not an earlier theorem of the graph whose proof checked")
     require(same(f, ctx.earlier[name]), f"formula is not the same as the statement of {name}")
 
 
@@ -255,24 +324,29 @@ def check_and_intro(step: dict, f: Formula, premises: list[Formula], ctx: Contex
 def check_apply(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
     """apply [R, P1, …, Pk] with `subst` σ and `levels` n ≥ 1: R is
     (>[x̄1](A1)(>[x̄2](A2)(… (>[x̄n](An)(C))))), taking exactly n levels; the variables of the
-    n levels are distinct and exactly the keys of σ; P1…Pk are the same as
-    conjuncts(A1[σ]) + … + conjuncts(An[σ]) in order; formula is the same as C[σ]."""
+    n levels are distinct and exactly the keys of σ, each value of its variable's kind; P1…Pk are
+    the same as conjuncts(A1[σ1]) + … + conjuncts(An[σn]) in order, where σi is σ restricted to
+    the variables of levels 1…i (Ai lies outside the deeper quantifiers: an identifier in Ai named
+    like a deeper variable is a constant there); formula is the same as C[σ]."""
     require(len(premises) >= 1, "apply needs the rule R as its first premise")
     rule, given = premises[0], premises[1:]
     sigma = get_mapping(step, "subst")
     levels = get(step, "levels", int)
     require(levels >= 1, "levels must be at least 1")
     variables: list[str] = []
-    antecedents: list[Formula] = []
+    antecedents: list[tuple[Formula, tuple[str, ...]]] = []  # Ai, and the variables of levels 1…i
     body = rule
     for level in range(levels):
         require(isinstance(body, Forall), f"the rule has fewer than {levels} levels of (>[x̄](A)(B))")
         variables += body.variables
-        antecedents.append(body.antecedent)
+        antecedents.append((body.antecedent, tuple(variables)))
         body = body.consequent
     require(len(set(variables)) == len(variables), "the variables of the levels are not distinct")
     require(set(variables) == set(sigma), f"the keys of subst are not exactly the variables {variables}")
-    needed = [part for a in antecedents for part in conjuncts(substitute(a, sigma))]
+    ctx.substitution_kinds(sigma, ctx.variable_kinds(rule, levels))
+    needed = [
+        part for a, bound in antecedents for part in conjuncts(substitute(a, {v: sigma[v] for v in bound}))
+    ]
     require(len(given) == len(needed), f"the rule needs {len(needed)} premises after R, got {len(given)}")
     for i, (p, n) in enumerate(zip(given, needed), start=1):
         require(same(p, n), f"premise P{i} is not {core(n)}")
@@ -283,12 +357,27 @@ def check_comprehension(step: dict, f: Formula, premises: list[Formula], ctx: Co
     """comprehension [R] with `set` P, `element` x and `property` φ: R is (>[v̄](A)(B)) with P
     among v̄; formula is the same as (>[v̄ without P](A')(B')), where A', B' are A, B with every
     free atom in[t,P] replaced by φ[x:=t]; P occurs in A and B only as the set of in-atoms.
-    (Second-order comprehension: the set variable P is instantiated with {x | φ}.)"""
+    (Second-order comprehension: the set variable P is instantiated with {x | φ}.) Kinds: P is
+    a set variable of R; φ is well-kinded when x is an element, the other variables of v̄ have
+    their kinds in R and every other identifier is a constant (so {x | y ∉ y} is refused)."""
     [rule] = count(premises, 1)
     set_name = get(step, "set", str)
     element = get(step, "element", str)
-    prop = read_formula(get(step, "property", str), ctx.arities)
+    prop = ctx.read(get(step, "property", str))
     require(isinstance(rule, Forall) and set_name in rule.variables, f"R does not quantify over {set_name}")
+    kinds = ctx.variable_kinds(rule, 1)
+    require(kinds[set_name] == SET, f"{set_name} is a variable of kind {kinds[set_name]}, not a set")
+    require(is_identifier(element), f"element {element!r} is not an identifier")
+
+    def kind_in_property(name: str) -> str | None:
+        if name == element:
+            return ELEMENT
+        return kinds[name] if name in rule.variables else ctx.kind_of(name)
+
+    try:
+        check_kinds(prop, kind_in_property, ctx.predicate_kinds)
+    except KindError as error:
+        raise Bad(f"the property is ill-kinded with {element} an element: {error}") from None
     try:
         antecedent = comprehend(rule.antecedent, set_name, element, prop)
         consequent = comprehend(rule.consequent, set_name, element, prop)
@@ -301,21 +390,24 @@ def check_comprehension(step: dict, f: Formula, premises: list[Formula], ctx: Co
 
 def check_witness(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
     """witness [E] with `witnesses` σ: E is !(>[ȳ](G)(H)); the keys are exactly ȳ; formula is
-    the same as the left-nested conjunction of parts(E, σ); the witnesses are fresh. Besides
-    the theorem-wide conditions (introduced once, not a theory constant, not in the statement;
-    their scope is checked for every step in graph.py) a witness must not occur in E itself:
-    steps of the same block may mention it before this step, and ∃y P(y,c) ⊢ P(c,c) is unsound."""
+    the same as the left-nested conjunction of parts(E, σ); the witnesses are fresh: introduced
+    once, not a theory constant, not in the statement. Each witness gets the kind of its
+    variable. That no step before this one mentions a witness (so neither does E: ∃y P(y,c) ⊢
+    P(c,c) is unsound), and that later steps mention it only in scope, is checked for every step
+    in graph.py."""
     (e,) = count(premises, 1)
     sigma = get_mapping(step, "witnesses")
     inner = existential(e, "the premise")
     require(set(inner.variables) == set(sigma), f"the keys of witnesses are not exactly {list(inner.variables)}")
-    require(same(f, conjoin(parts(e, sigma))), "formula is not the conjunction of parts(E, σ)")
     for c in sigma.values():
         require(is_identifier(c), f"witness {c!r} is not an identifier")
         require(c not in ctx.constants, f"witness {c} is a constant of the theory, not fresh")
         require(c not in free_identifiers(ctx.statement), f"witness {c} occurs in the statement, not fresh")
         require(len(ctx.introductions.get(c, [])) == 1, f"witness {c} is introduced more than once in the theorem")
-        require(c not in free_identifiers(e), f"witness {c} occurs in the premise, not fresh")
+    kinds = ctx.variable_kinds(e, 1)
+    for variable, c in sigma.items():
+        ctx.witness_kinds[c] = kinds[variable]
+    require(same(f, conjoin(parts(e, sigma))), "formula is not the conjunction of parts(E, σ)")
 
 
 def check_exists_intro(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
@@ -324,6 +416,7 @@ def check_exists_intro(step: dict, f: Formula, premises: list[Formula], ctx: Con
     sigma = get_mapping(step, "subst")
     inner = existential(f, "formula")
     require(set(inner.variables) == set(sigma), f"the keys of subst are not exactly {list(inner.variables)}")
+    ctx.substitution_kinds(sigma, ctx.variable_kinds(f, 1))
     needed = parts(f, sigma)
     require(len(premises) == len(needed), f"needs {len(needed)} premises, got {len(premises)}")
     for i, (p, n) in enumerate(zip(premises, needed), start=1):
@@ -378,7 +471,8 @@ def check_double_neg(step: dict, f: Formula, premises: list[Formula], ctx: Conte
 def check_forall_intro(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:
     """forall_intro [R], `closes` a block: the closed block is a `forall` child of this step's
     block with params c̄; formula is (>[x̄](A)(B)) with as many variables as c̄; R is the same as
-    B[x̄:=c̄]. That the block's assumption is A[x̄:=c̄] is checked at the block's assume step
+    B[x̄:=c̄]; each param has the kind of its variable. That the block's assumption is
+    A[x̄:=c̄] is checked at the block's assume step
     (Context.assumption reads it from this very step). Graph.py has checked that R lies in the
     closed block or one of its ancestors and that no constant introduced in the closed block
     occurs in this step's formula."""
@@ -389,6 +483,7 @@ def check_forall_intro(step: dict, f: Formula, premises: list[Formula], ctx: Con
     require(n == m, f"formula binds {n} variables, the block has {m} params")
     expected = substitute(f.consequent, dict(zip(f.variables, params)))
     require(same(r, expected), f"the premise is not B[x̄:=c̄], {core(expected)}")
+    ctx.substitution_kinds(dict(zip(f.variables, params)), ctx.variable_kinds(f, 1))
 
 
 def check_not_intro(step: dict, f: Formula, premises: list[Formula], ctx: Context) -> None:

@@ -15,7 +15,7 @@ from genlogic.engine.proof import ProofLog, Step
 from genlogic.mpl.ast import And, Atom, Forall, Formula, conjoin, conjuncts, subformulas
 from genlogic.mpl.shape import as_clause
 from genlogic.mpl.subst import comprehend
-from genlogic.theory.expand import expand
+from genlogic.mpl.expand import expand
 from genlogic.theory.model import Theory
 
 
@@ -190,7 +190,9 @@ def _induction(theory: Theory, root: LogicBlock, goal: Formula, variable: str) -
 
 def package(log: ProofLog, naming: Naming, name: str, statement: Formula, final: str) -> Proof:
     """The proof of ``statement`` ending in step ``final``: its ancestry, every block it enters
-    (with each block's assume step) and the theorems it cites."""
+    (with each block's assume step) and the theorems it cites. A block's assume step comes
+    before every other step of the block and of its descendants (so a block param is mentioned
+    by no step before the block opens); the rest keep their citation order."""
     order = log.ancestry(final)
     used_blocks = {log.steps[s].block for s in order}
     for block in sorted(used_blocks):
@@ -198,10 +200,19 @@ def package(log: ProofLog, naming: Naming, name: str, statement: Formula, final:
         while parent is not None and parent not in used_blocks:
             used_blocks.add(parent)
             parent = naming.infos[parent].parent
-    assumptions = [naming.assumptions[b] for b in sorted(used_blocks, key=_block_number) if b in naming.assumptions]
-    missing = [a for a in assumptions if a not in set(order)]
-    order = missing + order
-    steps = tuple(log.steps[s] for s in order)
+    assumptions = {b: naming.assumptions[b] for b in used_blocks if b in naming.assumptions}
+    opened: dict[str, None] = {}  # the steps in their final order
+    for step in order:
+        lineage = []
+        block: str | None = log.steps[step].block
+        while block is not None:
+            lineage.append(block)
+            block = naming.infos[block].parent
+        for entered in reversed(lineage):  # open the enclosing blocks, outermost first
+            if entered in assumptions:
+                opened.setdefault(assumptions.pop(entered))
+        opened.setdefault(step)
+    steps = tuple(log.steps[s] for s in opened)
     uses = sorted({dict(s.extra)["theorem"] for s in steps if s.kind == "theorem"})
     blocks = tuple(naming.infos[b] for b in sorted(used_blocks, key=_block_number))
     return Proof(name, statement, steps, blocks, tuple(uses))

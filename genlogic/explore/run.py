@@ -26,7 +26,7 @@ from genlogic.mpl.printer import readable
 from genlogic.prove import peak_rss_mb
 from genlogic.runs import write_run
 from genlogic.theory.build import load_theory
-from genlogic.theory.expand import expand
+from genlogic.mpl.expand import expand
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from genlogic.errors import MplError
 from genlogic.mpl.ast import DefStatement, TheoremStatement, conjuncts
-from genlogic.theory.expand import expand
+from genlogic.mpl.expand import expand
 from genlogic.theory.kinds import infer_definition, infer_statement
 from genlogic.theory.loader import LoadedSources, load_sources
 from genlogic.theory.model import Constant, Definition, Kind, Theorem, Theory

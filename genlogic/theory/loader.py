@@ -12,9 +12,11 @@ from genlogic.mpl.parser import parse_source
 
 @dataclass(frozen=True)
 class LoadedSources:
-    """The parsed files in dependency order (the root last) and their texts (for errors)."""
+    """The parsed files in dependency order (the root last), their resolved paths in the same
+    order, and their texts (for errors)."""
 
     files: tuple[SourceFile, ...]
+    paths: tuple[Path, ...]
     texts: dict[str, str]
 
     @property
@@ -34,6 +36,7 @@ def display_path(path: Path) -> str:
 def load_sources(path: Path, text: str | None = None) -> LoadedSources:
     """Parse ``path`` (or ``text`` standing for it) and, recursively, its imports."""
     files: list[SourceFile] = []
+    paths: list[Path] = []
     texts: dict[str, str] = {}
     done: set[Path] = set()
 
@@ -62,7 +65,8 @@ def load_sources(path: Path, text: str | None = None) -> LoadedSources:
             visit(target, (*stack, target), None)
         done.add(file.resolve())
         files.append(source)
+        paths.append(file.resolve())
 
     root = path.resolve()
     visit(root, (root,), text)
-    return LoadedSources(tuple(files), texts)
+    return LoadedSources(tuple(files), tuple(paths), texts)

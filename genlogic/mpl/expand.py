@@ -1,12 +1,21 @@
-"""Expansion: replace atoms of defined predicates by the definition's body."""
+"""Expansion: replace atoms of defined predicates by the definition's body.
+
+Pure syntax: a definition is anything with ``params`` and a ``body`` (the theory's
+:class:`~genlogic.theory.model.Definition`, the checker's own), so the engine and the trusted
+kernel unfold definitions the same way without the kernel importing the theory stage.
+"""
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, Protocol
 
 from genlogic.mpl.ast import And, Atom, Forall, Formula, Not
 from genlogic.mpl.subst import substitute
-from genlogic.theory.model import Definition
+
+
+class Definition(Protocol):
+    params: tuple[str, ...]
+    body: Formula
 
 
 def instantiate(definition: Definition, args: tuple[str, ...]) -> Formula:
