@@ -1,7 +1,8 @@
 """``genlogic calc``: ground tables of a theory's operations on numerals, every fact proved.
 
 Writes a run folder like ``genlogic prove`` (see :mod:`genlogic.runs`); the summary holds the
-tables (numeral indices) and what was not found.
+tables (numeral indices), what was not found, and the limit that stopped the calculation if one
+did (:class:`~genlogic.engine.ground.GroundLimit`: numerals, facts, steps, or the time limit).
 """
 
 from __future__ import annotations
@@ -11,16 +12,23 @@ from pathlib import Path
 from typing import Any
 
 from genlogic import __version__, proofgraph
-from genlogic.engine.ground import GroundTables, calculate
+from genlogic.engine.ground import GroundBudget, GroundTables, calculate
 from genlogic.prove import peak_rss_mb
 from genlogic.runs import write_run
 from genlogic.theory.build import load_theory
 
 
-def run_calc(theory_path: Path, run_dir: Path, up_to: int, distinct_up_to: int | None) -> tuple[GroundTables, dict[str, Any]]:
+#: seconds for the whole calculation unless told otherwise (``genlogic calc --time-limit``)
+CALC_TIME_LIMIT = 60.0
+
+
+def run_calc(
+    theory_path: Path, run_dir: Path, up_to: int, distinct_up_to: int | None, time_limit: float = CALC_TIME_LIMIT
+) -> tuple[GroundTables, dict[str, Any]]:
     started = time.perf_counter()
+    deadline = time.monotonic() + time_limit
     theory = load_theory(theory_path)
-    tables = calculate(theory, up_to, distinct_up_to)
+    tables = calculate(theory, up_to, distinct_up_to, GroundBudget(deadline=deadline))
     proved = [proofgraph.ProvedTheorem(proof, "ground", 1) for proof in tables.proofs]
     summary = {
         "generator": f"genlogic {__version__}",
@@ -36,6 +44,7 @@ def run_calc(theory_path: Path, run_dir: Path, up_to: int, distinct_up_to: int |
         "tables": {op: [[table.get((a, b)) for b in range(up_to + 1)] for a in range(up_to + 1)]
                    for op, table in tables.tables.items()},
         "missing": [list(entry) for entry in tables.missing],
+        "limit": tables.limit.value if tables.limit is not None else None,
         "distinct_up_to": tables.distinct_up_to,
         "theorems": len(proved),
         "steps": sum(len(p.steps) for p in tables.proofs),

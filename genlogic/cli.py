@@ -18,9 +18,9 @@ from genlogic.explore.conjectures import MAX_SIZE
 from genlogic.files import write_atomic
 from genlogic.mpl import printer
 from genlogic.mpl.ast import DefStatement
+from genlogic.mpl.expand import expand
 from genlogic.mpl.parser import parse_source
 from genlogic.theory.build import load_theory
-from genlogic.mpl.expand import expand
 from genlogic.theory.loader import display_path
 
 
@@ -95,6 +95,9 @@ def signature(file: Path) -> None:
             f"  induction over {schema.carrier} from {schema.base} by {schema.step} (axiom {schema.axiom + 1})"
         )
     click.echo(f"  {len(theory.axioms)} axioms, {len(theory.definitions)} definitions, {len(theory.theorems)} stated theorems")
+    for fact in theory.lemmas:
+        click.echo(f"  canonical form {fact.lemma} (from axiom {', '.join(str(a + 1) for a in fact.axioms)}): "
+                   f"{printer.readable(fact.formula)}")
     for definition in theory.definitions:
         params = ", ".join(f"{p}: {k}" for p, k in zip(definition.params, definition.kinds))
         click.echo(f"  {'anchor' if definition.is_anchor else 'def'} {definition.name}[{params}]")
@@ -150,7 +153,7 @@ def fmt(files: tuple[Path, ...], check: bool, readable: bool, core_: bool) -> No
 @click.option("--rounds", type=click.IntRange(min=1), default=3, show_default=True,
               help="Grid rounds for --goals-only; round r may create witnesses up to depth r.")
 @click.option("--time-limit", type=click.FloatRange(min=0), default=None,
-              help="Stop exploring after this many seconds; what is proved is written.")
+              help="Stop every stage after this many seconds in all; what is proved is written.")
 @click.option("--max-rounds", type=click.IntRange(min=0), default=None,
               help="Stop exploring after this many rounds (deterministic, unlike --time-limit).")
 @click.option("--max-size", type=click.IntRange(min=1), default=MAX_SIZE, show_default=True,
@@ -171,7 +174,8 @@ def prove(file: Path, goals_only: bool, run_dir: Path | None, executor: str, wor
     run_dir = run_dir or Path("runs") / file.stem
     with Progress("goals" if goals_only else "exploring") as progress:
         if goals_only:
-            summary = prove_goals(file, run_dir, ProveOptions(executor, workers, rounds), progress.rounds)
+            options = ProveOptions(executor, workers, rounds, time_limit=time_limit)
+            summary = prove_goals(file, run_dir, options, progress.rounds)
         else:
             summary = prove_and_explore(file, run_dir, ExploreOptions(executor, workers, time_limit, max_rounds, max_size), progress.rounds)
     if not no_html:
@@ -187,7 +191,10 @@ def prove(file: Path, goals_only: bool, run_dir: Path | None, executor: str, wor
 
 
 def _render_summary(summary: dict, run_dir: Path) -> str:
-    lines = []
+    lines = [f"warning: {warning}" for warning in summary.get("normal_forms", {}).get("warnings", [])]
+    ground = summary.get("stages", {}).get("ground model", {})
+    if "missing" in ground:
+        lines.append(_missing(ground))
     counts = summary.get("counts")
     if counts:
         lines.append(
@@ -212,10 +219,30 @@ def _render_summary(summary: dict, run_dir: Path) -> str:
             detail = goal["reason"]
         lines.append(f"{status:>9}  {goal['name']}  ({detail})")
     proved = sum(goal["status"] == "proved" for goal in summary["goals"])
-    cut = "; cut short" if summary.get("cut_short") else ""
+    cut = _cut_short(summary)
     lines.append(f"{proved} of {len(summary['goals'])} stated theorems proved in {summary['seconds']} s{cut}; "
                  f"wrote {display_path(run_dir)}")
     return "\n".join(lines)
+
+
+def _missing(ground: dict) -> str:
+    """The ground model's incomplete tables: how many entries per operation, the first few, and
+    the limit that stopped it."""
+    parts = []
+    for op, entries in ground["missing"].items():
+        shown = ", ".join(f"{a} {op} {b}" for a, b in entries[:3])
+        parts.append(f"{len(entries)} of {op} ({shown}{', …' if len(entries) > 3 else ''})")
+    limit = {"deadline": "the time limit"}.get(ground.get("limit"), f"its {ground.get('limit')} limit")
+    return (f"ground model: table entries without a value: {', '.join(parts)}; stopped by {limit} at "
+            f"{ground['numerals']} numerals; terms that need them are left out of the conjectures")
+
+
+def _cut_short(summary: dict) -> str:
+    """``; cut short by the time limit in STAGE`` or ``; cut short``, or nothing."""
+    stage = summary.get("cut_short_stage")
+    if stage is not None:
+        return f"; cut short by the {summary['stages'][stage]['cut_short']} in {stage}"
+    return "; cut short" if summary.get("cut_short") else ""
 
 
 @main.command()
@@ -226,7 +253,9 @@ def _render_summary(summary: dict, run_dir: Path) -> str:
               help="Prove numerals 0..N pairwise distinct (default: the --up-to value).")
 @click.option("-o", "--output", "run_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Run folder (default: runs/<file name>-calc/).")
-def calc(file: Path, up_to: int, distinct_up_to: int | None, run_dir: Path | None) -> None:
+@click.option("--time-limit", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              help="Stop calculating after this many seconds; what is proved is written.")
+def calc(file: Path, up_to: int, distinct_up_to: int | None, run_dir: Path | None, time_limit: float) -> None:
     """Prove the ground tables of FILE's binary operations on numerals 0..N.
 
     Numerals are the successor chain of the theory's induction schema; every table fact and
@@ -234,7 +263,7 @@ def calc(file: Path, up_to: int, distinct_up_to: int | None, run_dir: Path | Non
     from genlogic.calc import render_tables, run_calc
 
     run_dir = run_dir or Path("runs") / f"{file.stem}-calc"
-    tables, summary = run_calc(file, run_dir, up_to, distinct_up_to)
+    tables, summary = run_calc(file, run_dir, up_to, distinct_up_to, time_limit)
     click.echo(render_tables(tables), nl=False)
     schema = tables.schema
     click.echo(
@@ -243,9 +272,12 @@ def calc(file: Path, up_to: int, distinct_up_to: int | None, run_dir: Path | Non
     )
     if tables.missing:
         click.echo(f"no value found for {len(tables.missing)} entries", err=True)
+    if tables.limit is not None:
+        limit = "the time limit" if tables.limit.value == "deadline" else f"the {tables.limit.value} limit"
+        click.echo(f"stopped by {limit}", err=True)
     click.echo(f"{summary['theorems']} theorems, {summary['steps']} steps in {summary['seconds']} s; "
                f"wrote {display_path(run_dir)}")
-    sys.exit(1 if tables.missing else 0)
+    sys.exit(1 if tables.missing or tables.limit is not None else 0)
 
 
 @main.command()
@@ -265,20 +297,22 @@ def check(run_dir: Path, theory_path: Path | None) -> None:
 @main.command()
 @click.argument("run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("file", type=_FILE)
-def query(run_dir: Path, file: Path) -> None:
+@click.option("--time-limit", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              help="Seconds for the whole query; statements not decided by then are undecided.")
+def query(run_dir: Path, file: Path, time_limit: float) -> None:
     """Does each theorem of FILE follow directly from the theorems of RUN_DIR?
 
-    Prints, per theorem, "follows" with the run's theorems it uses, or "does not follow".
-    Exit code 0 only if all follow."""
+    Prints, per theorem, "follows" with the run's theorems it uses, "does not follow", or
+    "undecided (time limit)". Exit code 0 only if all follow."""
     from genlogic.query import query as ask
 
-    answers = ask(run_dir, file)
+    answers = ask(run_dir, file, time_limit)
     for answer in answers:
         if answer.follows:
             used = ", ".join(answer.uses) if answer.uses else "the axioms alone"
             click.echo(f"  follows  {answer.name}  (from {used})")
         else:
-            click.echo(f"  does not follow  {answer.name}")
+            click.echo(f"  {answer.verdict.value}  {answer.name}")
     sys.exit(0 if all(a.follows for a in answers) else 1)
 
 

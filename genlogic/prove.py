@@ -7,6 +7,7 @@ importing the theory so the file loads).
 
 from __future__ import annotations
 
+import dataclasses
 import resource
 import time
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from genlogic import __version__, proofgraph
 from genlogic.engine.block import Budget
 from genlogic.engine.grid import GridReport, make_executor, run_grid
 from genlogic.runs import write_run
+from genlogic.engine.lemmas import normal_forms, prove_lemmas
 from genlogic.theory.build import load_theory
 from genlogic.theory.model import Theory
 
@@ -27,6 +29,7 @@ class ProveOptions:
     workers: int = 1
     rounds: int = 3
     budget: Budget = Budget()
+    time_limit: float | None = None  # seconds; no grid round starts after it, no block saturates past it
 
 
 def prove_goals(
@@ -37,19 +40,24 @@ def prove_goals(
 ) -> dict[str, Any]:
     """Prove the stated theorems of ``theory_path``; write ``run_dir``; return the summary."""
     started = time.perf_counter()
-    theory = load_theory(theory_path)
+    deadline = time.monotonic() + options.time_limit if options.time_limit is not None else None
+    lemmas = prove_lemmas(load_theory(theory_path), deadline)
+    theory = lemmas.theory
+    budget = dataclasses.replace(options.budget, deadline=deadline)
     executor = make_executor(options.executor, options.workers)
     try:
         report = run_grid(
-            theory, [(t.name, t.formula) for t in theory.theorems], executor, options.rounds, options.budget, progress
+            theory, [(t.name, t.formula) for t in theory.theorems], executor, options.rounds, budget, progress
         )
     finally:
         executor.close()
-    proved = sorted(
+    late = deadline is not None and time.monotonic() >= deadline
+    proved = [proofgraph.ProvedTheorem(proof, "normal form", 0) for proof in lemmas.proofs] + sorted(
         (proofgraph.ProvedTheorem(o.proof, "stated", o.round) for o in report.outcomes if o.proof is not None),
         key=lambda theorem: theorem.round,
     )
-    summary = _summary(theory, report, options, time.perf_counter() - started)
+    summary = _summary(theory, report, options, time.perf_counter() - started, late)
+    summary["normal_forms"] = normal_forms(lemmas)
     write_run(run_dir, theory_path, theory.name, proved, summary)
     return summary
 
@@ -59,7 +67,8 @@ def peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def _summary(theory: Theory, report: GridReport, options: ProveOptions, seconds: float) -> dict[str, Any]:
+def _summary(theory: Theory, report: GridReport, options: ProveOptions, seconds: float, late: bool) -> dict[str, Any]:
+    """``late``: the time limit passed, so an unproved goal was stopped by it."""
     goals = []
     for outcome in report.outcomes:
         entry: dict[str, Any] = {"name": outcome.name}
@@ -67,7 +76,9 @@ def _summary(theory: Theory, report: GridReport, options: ProveOptions, seconds:
             entry.update(status="proved", round=outcome.round, steps=len(outcome.proof.steps))
         else:
             hits = outcome.last.hits
-            if hits.any:
+            if late:
+                reason = "time limit"
+            elif hits.any:
                 reason = (
                     f"budget hit: {hits.depth} existentials beyond witness depth {report.rounds}, "
                     f"{hits.witnesses} over the witness limit, {hits.facts} times the fact limit"
@@ -80,6 +91,7 @@ def _summary(theory: Theory, report: GridReport, options: ProveOptions, seconds:
         "generator": f"genlogic {__version__}",
         "theory": theory.name,
         "mode": "goals-only",
+        "cut_short": late and any(g["status"] == "unproved" for g in goals),
         "goals": goals,
         "proved": sum(g["status"] == "proved" for g in goals),
         "unproved": sum(g["status"] == "unproved" for g in goals),
@@ -89,6 +101,7 @@ def _summary(theory: Theory, report: GridReport, options: ProveOptions, seconds:
             "witness_depth": f"round number (1..{options.rounds})",
             "witnesses_per_block": options.budget.witnesses,
             "facts_per_block": options.budget.facts,
+            "time_limit": options.time_limit,
         },
         "executor": {"kind": options.executor, "workers": options.workers},
         "seconds": round(seconds, 3),

@@ -75,20 +75,28 @@ def test_kinds_of_higher_order_definitions():
     assert theory.definition("Subset").kinds == (SET, SET)
 
 
+def recognised(op: Operation) -> tuple:
+    """What the signature says of an operation (not where: the fact indices)."""
+    return op.name, op.inputs, op.functional, op.domain, op.closed, op.injective
+
+
 def test_peano_signature():
     signature = example("peano").signature
-    assert signature.operation("s") == Operation("s", 1, functional=True, domain="N", closed=True, injective=True)
+    assert recognised(signature.operation("s")) == ("s", 1, True, "N", True, True)
     for name in "+*":
-        assert signature.operation(name) == Operation(name, 2, functional=True, domain="N", closed=True, injective=False)
+        assert recognised(signature.operation(name)) == (name, 2, True, "N", True, False)
+    for op in signature.operations:  # peano.mpl states totality and functionality canonically
+        assert signature.facts[op.total_fact].lemma is None and signature.facts[op.functional_fact].lemma is None
+    assert not any(fact.lemma for fact in signature.facts)
     assert [(i.carrier, i.base, i.step) for i in signature.induction] == [("N", "0", "s")]
     assert example("peano_goals").signature == signature
 
 
 def test_group_signature():
     signature = example("group").signature
-    assert signature.operation("*") == Operation("*", 2, functional=True, domain="G", closed=True, injective=False)
+    assert recognised(signature.operation("*")) == ("*", 2, True, "G", True, False)
     # inv is in fact injective, but no axiom states it in the shape the recogniser reads.
-    assert signature.operation("inv") == Operation("inv", 1, functional=True, domain="G", closed=True, injective=False)
+    assert recognised(signature.operation("inv")) == ("inv", 1, True, "G", True, False)
     assert signature.induction == ()
 
 
@@ -96,7 +104,7 @@ def test_involution_signature():
     # f is injective (theorem "injective"), but only as a consequence of f(f(x)) = x: no
     # axiom has the shape f(x) = z and f(y) = z -> x = y, so it is not recognised as such.
     signature = example("involution").signature
-    assert signature.operation("f") == Operation("f", 1, functional=True, domain="X", closed=True, injective=False)
+    assert recognised(signature.operation("f")) == ("f", 1, True, "X", True, False)
     assert signature.induction == ()
 
 
@@ -124,7 +132,13 @@ def test_renamed_peano_is_peano_up_to_renaming():
     expected = sorted(normal_text(substitute(axiom, mapping)) for axiom in original.axioms)
     assert sorted(normal_text(axiom) for axiom in renamed.axioms) == expected
 
-    operations = [replace(op, name=mapping[op.name], domain=mapping.get(op.domain)) for op in original.signature.operations]
-    assert list(renamed.signature.operations) == operations
+    operations = [recognised(replace(op, name=mapping[op.name], domain=mapping.get(op.domain)))
+                  for op in original.signature.operations]
+    assert [recognised(op) for op in renamed.signature.operations] == operations
+    def cited(theory, mapping: dict[str, str]) -> list[str]:  # the totality facts the replay cites
+        facts = theory.signature.facts
+        return sorted(normal_text(substitute(facts[op.total_fact].formula, mapping)) for op in theory.signature.operations)
+
+    assert cited(renamed, {}) == cited(original, mapping)
     schemas = [(mapping[i.carrier], mapping[i.base], mapping[i.step]) for i in original.signature.induction]
     assert [(i.carrier, i.base, i.step) for i in renamed.signature.induction] == schemas

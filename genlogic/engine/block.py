@@ -229,15 +229,16 @@ class LogicBlock:
                 proof = self.lookup(goal)
                 if proof is not None:
                     return proof
-            if self.clash is not None or not self._witness_round():
+            if self.clash is not None or self._late() or not self._witness_round():
                 return None
 
+    def _late(self) -> bool:
+        return self.budget.deadline is not None and time.monotonic() > self.budget.deadline
+
     def _drain(self) -> None:
-        tick = 0
         while (self.agenda or self.delta) and self.clash is None:
-            tick += 1
-            late = tick % 256 == 0 and self.budget.deadline is not None and time.monotonic() > self.budget.deadline
-            if late or len(self.store) >= self.budget.facts or len(self.log.steps) >= self.budget.steps:
+            # the deadline before every item: one match can take a good part of a second
+            if self._late() or len(self.store) >= self.budget.facts or len(self.log.steps) >= self.budget.steps:
                 self.hits.facts += 1
                 self.agenda.clear()
                 self.delta.clear()

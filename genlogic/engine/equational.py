@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Callable
 
 from genlogic.engine.block import BudgetHits, Naming, existential_parts
-from genlogic.engine.goal import Attempt, KnownTheorem, induction_instance, package
+from genlogic.engine.goal import Attempt, KnownTheorem, cite, induction_instance, package
 from genlogic.engine.laws import Law, read_law
 from genlogic.engine.proof import ProofLog
 from genlogic.engine.rewrite import Chain, Joiner, Order, Rewrite, Use, precedence, rewrites
@@ -62,7 +62,8 @@ class Equality:
 
 @dataclass(frozen=True)
 class OperationAxioms:
-    """Where the theory says that operation ``name`` is total on ``domain`` and functional."""
+    """Where the theory says that operation ``name`` is total on ``domain`` and functional: the
+    indices of those facts in :attr:`Theory.facts`, as the signature recognised them."""
 
     name: str
     domain: str
@@ -72,8 +73,10 @@ class OperationAxioms:
 
 @dataclass(frozen=True)
 class Context:
-    """What the replay reads from a theory, once: the laws among its axioms, the totality and
-    functionality axioms of each operation, the ground facts about its constants, the order."""
+    """What the replay reads from a theory, once: the laws among its facts (theory.facts: the
+    axioms in canonical clause form and the lemmas recognition added), the totality and
+    functionality facts of each operation, the ground facts about its constants, the order.
+    Lemmas that could not be proved are left out."""
 
     theory: Theory
     operations: dict[str, int]
@@ -88,24 +91,27 @@ class Context:
 
 @lru_cache(maxsize=4)
 def context(theory: Theory) -> Context:
+    """The replay's view of ``theory``: it cites every fact but those whose lemma could not be
+    proved (engine/lemmas.py has proved the others before any attempt cites them)."""
+    usable = frozenset(range(len(theory.facts))) - theory.signature.unusable
     operations = {op.name: op.inputs for op in theory.signature.operations if op.is_operation}
     laws, facts = [], []
-    for index, axiom in enumerate(theory.axioms):
-        if isinstance(axiom, Atom):
-            facts.append((index, axiom))
-        law = read_law(axiom, operations)
+    for index, fact in enumerate(theory.facts):
+        if index not in usable:
+            continue
+        if isinstance(fact.formula, Atom):
+            facts.append((index, fact.formula))
+        law = read_law(fact.formula, operations)
         if law is not None and law.left != law.right:
-            laws.append((f"axiom {index}", law))
+            laws.append((f"fact {index}", law))
     found = {}
     for op in theory.signature.operations:
-        if op.is_operation:
-            total = next((i for i, a in enumerate(theory.axioms) if _totality(a, op.name, op.domain)), None)
-            functional = next((i for i, a in enumerate(theory.axioms) if _functionality(a, op.name)), None)
-            if total is not None and functional is not None:
-                found[op.name] = OperationAxioms(op.name, op.domain, total, functional)
+        if op.is_operation and op.total_fact in usable and op.functional_fact in usable:
+            found[op.name] = OperationAxioms(op.name, op.domain, op.total_fact, op.functional_fact)
     symbols = {c.name: operations.get(c.name, 0) for c in theory.signature.constants
                if c.name in operations or c.kind.value == "element"}
-    rank = precedence([law for _, law in laws], symbols)
+    constructors = {name for schema in theory.signature.induction for name in (schema.base, schema.step)}
+    rank = precedence([law for _, law in laws], symbols, constructors)
     constants = frozenset(c.name for c in theory.signature.constants)
     return Context(theory, operations, found, tuple(laws), tuple(facts), rank, constants, Order(rank))
 
@@ -132,43 +138,6 @@ def _joiner(ctx: Context, known: tuple[KnownTheorem, ...], rules: list[Rewrite])
             del ctx.cache[old]
         ctx.cache[key] = Joiner(ctx.order, [], rules)
     return ctx.cache[key]
-
-
-def _totality(axiom: Formula, op: str, domain: str) -> bool:
-    """∀ā (ā ∈ domain → ∃c: g(ā) = c ∧ c ∈ domain), premises in any order."""
-    if not (isinstance(axiom, Forall) and isinstance(axiom.consequent, Not)):
-        return False
-    guards = list(conjuncts(axiom.antecedent))
-    if sorted(guards, key=str) != sorted((Atom("in", (v, domain)) for v in axiom.variables), key=str):
-        return False
-    inner = axiom.consequent.body
-    if not (isinstance(inner, Forall) and len(inner.variables) == 1):
-        return False
-    (output,) = inner.variables
-    parts = existential_parts(axiom.consequent, {})
-    value = [p for p in parts if isinstance(p, Atom) and p.args[-1:] == (op,) and p.args[-2] == output]
-    return (
-        len(parts) == 2 and len(value) == 1 and Atom("in", (output, domain)) in parts
-        and sorted(value[0].args[:-2]) == sorted(axiom.variables)
-        and len(set(value[0].args[:-2])) == len(value[0].args) - 2
-    )
-
-
-def _functionality(axiom: Formula, op: str) -> bool:
-    """∀v̄ (g(ā) = c ∧ g(ā) = d → c = d)."""
-    if not (isinstance(axiom, Forall) and isinstance(axiom.consequent, Atom)):
-        return False
-    premises = list(conjuncts(axiom.antecedent))
-    if len(premises) != 2 or not all(isinstance(p, Atom) and p.args[-1:] == (op,) for p in premises):
-        return False
-    first, second = premises
-    return (
-        first.pred == second.pred and first.pred in ("in2", "in3")
-        and first.args[:-2] == second.args[:-2]
-        and axiom.consequent == Atom("=", (first.args[-2], second.args[-2]))
-        and first.args[-2] != second.args[-2]
-        and len(set(first.args[:-1] + second.args[-2:-1])) == len(first.args)
-    )
 
 
 @dataclass
@@ -211,12 +180,12 @@ class Replay:
         self.sources: dict[str, str] = {}
         for index, atom in ctx.facts:
             if atom.pred in ("in2", "in3") and ctx.operations.get(atom.args[-1]) == len(atom.args) - 2:
-                step = self._source(f"axiom {index}")
+                step = self._source(f"fact {index}")
                 key = (atom.args[-1], atom.args[:-2])
                 self.root.applications.setdefault(key, Value(atom.args[-2], step))
                 self.root.definition_of.setdefault(atom.args[-2], (atom.args[-1], atom.args[:-2], step))
             elif atom.pred == "in":
-                self.root.members[(atom.args[0], atom.args[1])] = self._source(f"axiom {index}")
+                self.root.members[(atom.args[0], atom.args[1])] = self._source(f"fact {index}")
 
     # --- planning (no steps) ---------------------------------------------------------------------
 
@@ -451,14 +420,14 @@ class Replay:
         axioms = self.ctx.axioms.get(op)
         if axioms is None:
             raise Failed(f"{op} has no totality axiom")
-        axiom = self.ctx.theory.axioms[axioms.total]
+        axiom = self.ctx.theory.facts[axioms.total].formula
         (output,) = axiom.consequent.body.variables
         parts = existential_parts(axiom.consequent, {})
         pattern = next(p for p in parts if isinstance(p, Atom) and p.args[-1:] == (op,) and p.args[-2] == output)
         subst = dict(zip(pattern.args[:-2], inputs))
         premises = [self.member(scope, subst[g.args[0]], g.args[1]) for g in conjuncts(axiom.antecedent)]
         exists = substitute(axiom.consequent, subst)
-        step = self.log.record("apply", exists, (self._source(f"axiom {axioms.total}"), *premises), scope.block,
+        step = self.log.record("apply", exists, (self._source(f"fact {axioms.total}"), *premises), scope.block,
                                subst=dict(sorted(subst.items())), levels=1)
         (output,) = exists.body.variables  # renamed if an input has its name
         name = self.naming.witness()
@@ -508,13 +477,25 @@ class Replay:
         if axioms is None:
             raise Failed(f"{op} has no functionality axiom")
         index = axioms.functional
-        axiom = self.ctx.theory.axioms[index]
-        one, two = conjuncts(axiom.antecedent)
+        axiom = self.ctx.theory.facts[index].formula
+        guards = [p for p in conjuncts(axiom.antecedent) if p.pred == "in"]
+        one, two = [p for p in conjuncts(axiom.antecedent) if p.pred != "in"]
         subst = dict(zip(one.args[:-1], a.args[:-1]))
         subst[two.args[-2]] = b.args[-2]
-        conclusion = Atom("=", (a.args[-2], b.args[-2]))
-        step = self.log.record("apply", conclusion, (self._source(f"axiom {index}"), first, second), scope.block,
+        if set(subst) != set(axiom.variables):
+            raise Failed(f"the functionality of {op} has another shape")
+        premises = {one: first, two: second}
+        for guard in guards:
+            premises[guard] = self.member(scope, subst[guard.args[0]], guard.args[1])
+        cited = [premises[p] for p in conjuncts(axiom.antecedent)]
+        conclusion = substitute(axiom.consequent, subst)
+        wanted = Atom("=", (a.args[-2], b.args[-2]))
+        if conclusion not in (wanted, Atom("=", (b.args[-2], a.args[-2]))):
+            raise Failed(f"the functionality of {op} has another shape")
+        step = self.log.record("apply", conclusion, (self._source(f"fact {index}"), *cited), scope.block,
                                subst=dict(sorted(subst.items())), levels=1)
+        if conclusion != wanted:  # stated d = c
+            step = self.log.record("eq_symm", wanted, (step,), scope.block)
         return Equality(a.args[-2], b.args[-2], step)
 
     def _symm(self, scope: Scope, e: Equality) -> Equality:
@@ -606,9 +587,8 @@ class Replay:
         if source in self.sources:
             return self.sources[source]
         kind, _, name = source.partition(" ")
-        if kind == "axiom":
-            index = int(name)
-            step = self.log.record("axiom", self.ctx.theory.axioms[index], (), self.root.block, axiom=index)
+        if kind == "fact":
+            step = cite(self.ctx.theory, self.log, int(name), self.root.block)
         elif kind == "theorem":
             step = self.log.record("theorem", self.statements[source].statement, (), self.root.block, theorem=name)
         else:

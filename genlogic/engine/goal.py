@@ -54,8 +54,11 @@ def attempt(
     known: tuple[KnownTheorem, ...],
     budget: Budget,
     induction_variable: str | None = None,
+    axioms: tuple[int, ...] | None = None,
 ) -> Attempt:
-    """Try to prove ``statement`` directly or, with ``induction_variable``, by induction on it."""
+    """Try to prove ``statement`` directly or, with ``induction_variable``, by induction on it;
+    from the theory's axioms (only those indexed by ``axioms`` when given), its proved lemmas
+    and ``known``."""
     definitions = {d.name: d for d in theory.definitions}
     log = ProofLog()
     constants = {c.name: 0 for c in theory.signature.constants}
@@ -63,7 +66,11 @@ def attempt(
     operations = frozenset(op.name for op in theory.signature.operations if op.is_operation)
     root = LogicBlock(log, naming, naming.block("root", None), constants, budget, operations)
     for index, axiom in enumerate(theory.axioms):
-        root.add(axiom, log.record("axiom", axiom, (), root.block, axiom=index))
+        if axioms is None or index in axioms:
+            root.add(axiom, log.record("axiom", axiom, (), root.block, axiom=index))
+    for index, fact in enumerate(theory.facts):  # the canonical forms proved as lemmas
+        if fact.lemma is not None and index not in theory.signature.unusable:
+            root.add(fact.formula, cite(theory, log, index, root.block))
     for theorem in known:
         step = log.record("theorem", theorem.statement, (), root.block, theorem=theorem.name)
         expanded = expand(theorem.statement, definitions)
@@ -117,20 +124,29 @@ def recursive_positions(theory: Theory) -> dict[str, set[int]]:
     return found
 
 
+def cite(theory: Theory, log: ProofLog, fact: int, block: str) -> str:
+    """Record the step stating fact ``fact`` of the theory: an ``axiom`` step when the fact is an
+    axiom as written (up to bound names), else a ``theorem`` step citing its lemma."""
+    found = theory.facts[fact]
+    if found.lemma is None:
+        return log.record("axiom", found.formula, (), block, axiom=found.axioms[0])
+    return log.record("theorem", found.formula, (), block, theorem=found.lemma)
+
+
 @dataclass(frozen=True)
 class InductionInstance:
-    """The induction axiom ``axiom`` instantiated for proving ``goal`` by induction on
-    ``element``: ``formula`` is the axiom with its set variable replaced by ``{element | prop}``."""
+    """The induction fact ``fact`` instantiated for proving ``goal`` by induction on
+    ``element``: ``formula`` is the fact with its set variable replaced by ``{element | prop}``."""
 
-    axiom: int
+    fact: int
     set_name: str
     element: str
     prop: Formula
     formula: Forall
 
     def record(self, theory: Theory, log: ProofLog, block: str) -> str:
-        """Record the axiom and the comprehension step; return the latter."""
-        axiom_step = log.record("axiom", theory.axioms[self.axiom], (), block, axiom=self.axiom)
+        """Record the fact and the comprehension step; return the latter."""
+        axiom_step = cite(theory, log, self.fact, block)
         return log.record(
             "comprehension", self.formula, (axiom_step,), block,
             set=self.set_name, element=self.element, property=log.text(self.prop),
@@ -150,7 +166,7 @@ def induction_instance(theory: Theory, goal: Formula, variable: str) -> Inductio
             break
     else:
         return None
-    axiom = theory.axioms[schema.axiom]
+    axiom = theory.facts[schema.fact].formula
     set_name = as_clause(axiom).conclusion.args[1]
     if not isinstance(axiom, Forall) or axiom.variables != (set_name,):
         return None
@@ -165,7 +181,7 @@ def induction_instance(theory: Theory, goal: Formula, variable: str) -> Inductio
         comprehend(axiom.antecedent, set_name, variable, prop),
         comprehend(axiom.consequent, set_name, variable, prop),
     )
-    return InductionInstance(schema.axiom, set_name, variable, prop, formula)
+    return InductionInstance(schema.fact, set_name, variable, prop, formula)
 
 
 def _induction(theory: Theory, root: LogicBlock, goal: Formula, variable: str) -> bool:

@@ -9,7 +9,9 @@ compute, so the result is identical for every executor and worker count.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
+import time
 from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence
 
@@ -102,7 +104,8 @@ def run_grid(
     progress: Callable[[int, int, int], None] | None = None,
     known: tuple[KnownTheorem, ...] = (),
 ) -> GridReport:
-    """Prove ``statements`` in up to ``rounds`` rounds; round r uses witness depth r. ``known``
+    """Prove ``statements`` in up to ``rounds`` rounds; round r uses witness depth r and the
+    other limits of ``budget`` (no round after the first starts past its deadline). ``known``
     theorems are available from the start."""
     known = list(known)
     done: dict[str, Outcome] = {}
@@ -110,10 +113,11 @@ def run_grid(
     used_rounds = 0
     for round_number in range(1, rounds + 1):
         open_statements = [(n, s) for n, s in statements if n not in done]
-        if not open_statements:
+        late = budget.deadline is not None and time.monotonic() >= budget.deadline
+        if not open_statements or (late and round_number > 1):
             break
         used_rounds = round_number
-        round_budget = Budget(depth=round_number, witnesses=budget.witnesses, facts=budget.facts)
+        round_budget = dataclasses.replace(budget, depth=round_number)
         tasks = [Task(theory, n, s, tuple(known), round_budget) for n, s in open_statements]
         attempts = executor.map(run_task, tasks)
         for result in attempts:

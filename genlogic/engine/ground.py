@@ -10,7 +10,9 @@ shallowest block that can derive it, and the theorem for a fact about numerals u
     forall n1: step(0) = n1 and n1 ∈ X -> … forall nL: step(n<L-1>) = nL and nL ∈ X -> fact
 
 No witnesses are needed (depth budget 0). Numerals are added until every table entry for
-arguments ≤ ``up_to`` has a numeral value, or ``max_numerals`` is reached. Distinctness
+arguments ≤ ``up_to`` has a numeral value, or a limit of the :class:`GroundBudget` is hit —
+numerals fixed, facts per block, steps recorded, its own seconds, the caller's deadline — which
+the result names (:class:`GroundLimit`) with the entries left without a value. Distinctness
 (``n<i> ≠ n<j>`` for i < j ≤ ``distinct_up_to``, by default the table arguments 0 … ``up_to``) is
 proved in a second chain that loads only the axioms about the carrier, the base and the step,
 each pair by contradiction, reusing the pairs already proved.
@@ -18,10 +20,12 @@ each pair by contradiction, reusing the pairs already proved.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
+from enum import Enum
 
 from genlogic.engine.block import Budget, LogicBlock, Naming
-from genlogic.engine.goal import Proof, package
+from genlogic.engine.goal import Proof, cite, package
 from genlogic.engine.proof import ProofLog
 from genlogic.errors import MplError
 from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, free_identifiers
@@ -29,9 +33,35 @@ from genlogic.mpl.printer import is_name
 from genlogic.theory.model import InductionSchema, Theory
 
 
+class GroundLimit(Enum):
+    """The limit of a :class:`GroundBudget` that stopped a calculation (the names of
+    :class:`~genlogic.engine.block.Budget` where they are the same limit)."""
+
+    NUMERALS = "numerals"  # GroundBudget.numerals fixed
+    FACTS = "facts"  # a block reached Budget.facts live literals
+    STEPS = "steps"  # GroundBudget.steps recorded
+    SECONDS = "seconds"  # GroundBudget.seconds spent
+    DEADLINE = "deadline"  # the caller's deadline passed (a run's --time-limit)
+
+
+@dataclass(frozen=True)
+class GroundBudget:
+    """Limits of one calculation. ``numerals`` is raised to ``up_to`` when lower (the table
+    arguments need them); ``seconds`` counts from the start of the calculation, ``deadline`` is a
+    ``time.monotonic()`` value of the caller's; ``None`` means no such limit."""
+
+    numerals: int = 512
+    facts: int = Budget.facts
+    steps: int = Budget.steps
+    seconds: float | None = None
+    deadline: float | None = None
+
+
 @dataclass(frozen=True)
 class GroundTables:
-    """Operation name → {(a, b): c} on numeral indices, and every fact's proof."""
+    """Operation name → {(a, b): c} on numeral indices, and every fact's proof. ``missing`` are
+    the entries without a value; ``limit`` is what stopped the calculation early (``None`` when
+    nothing did)."""
 
     schema: InductionSchema
     up_to: int
@@ -41,10 +71,27 @@ class GroundTables:
     proofs: tuple[Proof, ...]
     distinct_up_to: int
     constants: dict[str, int]  # element constants of the theory that are numerals
+    limit: GroundLimit | None = None
+
+
+class _Clock:
+    """The time limits of a budget: its own seconds from now, and the caller's deadline."""
+
+    def __init__(self, budget: GroundBudget):
+        own = time.monotonic() + budget.seconds if budget.seconds is not None else None
+        self.own, self.deadline = own, budget.deadline
+        self.stop = min((t for t in (own, budget.deadline) if t is not None), default=None)
+
+    def passed(self) -> GroundLimit | None:
+        now = time.monotonic()
+        if self.deadline is not None and now >= self.deadline:
+            return GroundLimit.DEADLINE
+        return GroundLimit.SECONDS if self.own is not None and now >= self.own else None
 
 
 def calculate(
-    theory: Theory, up_to: int, distinct_up_to: int | None = None, max_numerals: int = 512, proofs: bool = True
+    theory: Theory, up_to: int, distinct_up_to: int | None = None, budget: GroundBudget = GroundBudget(),
+    proofs: bool = True,
 ) -> GroundTables:
     """The tables for arguments 0..``up_to``; with ``proofs=False`` only the values (the facts are
     still derived, but not packaged as theorems), which is what a model for testing needs."""
@@ -56,26 +103,35 @@ def calculate(
         for op in theory.signature.operations
         if op.inputs == 2 and op.is_operation and op.domain == schema.carrier
     ]
-    tables = _Chain(theory, schema, list(range(len(theory.axioms))))
+    clock = _Clock(budget)
+    block_budget = Budget(depth=0, facts=budget.facts, steps=budget.steps, deadline=clock.stop)
+    tables = _Chain(theory, schema, list(range(len(theory.axioms))), block_budget)
     wanted = {(op, a, b) for op in operations for a in range(up_to + 1) for b in range(up_to + 1)}
     values: dict[tuple[str, int, int], tuple[int, str, int]] = {}
+    limit = tables.limit(clock)
     while True:
         for key in sorted(wanted - set(values)):
-            found = tables.value(*key)
+            found = tables.value(*key)  # a fact derived before a limit stopped a block is still one
             if found is not None:
                 values[key] = found
-        if len(values) == len(wanted) or tables.size >= max(max_numerals, up_to):
+        if len(values) == len(wanted) and tables.size >= up_to:
+            limit = None
+            break
+        if limit is None and tables.size >= max(budget.numerals, up_to):
+            limit = GroundLimit.NUMERALS
+        if limit is not None:
             break
         tables.extend()
-    while tables.size < up_to:
-        tables.extend()
+        limit = tables.limit(clock)
     packaged = []
     distinct_up_to = up_to if distinct_up_to is None else distinct_up_to
     if proofs:
         for op, a, b in sorted(values, key=lambda k: (operations.index(k[0]), k[1], k[2])):
             c, step, level = values[(op, a, b)]
             packaged.append(tables.theorem(f"{_label(op, operations)}_{a}_{b}", step, level))
-        packaged.extend(_distinctness(theory, schema, distinct_up_to))
+        distinct, distinct_up_to, distinct_limit = _distinctness(theory, schema, distinct_up_to, block_budget, clock)
+        packaged.extend(distinct)
+        limit = limit or distinct_limit
     result_tables = {op: {} for op in operations}
     for (op, a, b), (c, _, _) in values.items():
         result_tables[op][(a, b)] = c
@@ -86,7 +142,7 @@ def calculate(
         if index is not None:
             constants[constant.name] = index
     return GroundTables(
-        schema, up_to, tables.size, result_tables, missing, tuple(packaged), distinct_up_to, constants
+        schema, up_to, tables.size, result_tables, missing, tuple(packaged), distinct_up_to, constants, limit
     )
 
 
@@ -97,15 +153,18 @@ def _label(op: str, operations: list[str]) -> str:
 class _Chain:
     """Nested ``forall`` blocks fixing the numerals n1, n2, … one after the other."""
 
-    def __init__(self, theory: Theory, schema: InductionSchema, axioms: list[int]):
+    def __init__(self, theory: Theory, schema: InductionSchema, axioms: list[int], budget: Budget):
         self.schema = schema
         self.log = ProofLog()
         constants = {c.name: 0 for c in theory.signature.constants}
         self.naming = Naming(reserved=set(constants))
-        root = LogicBlock(self.log, self.naming, self.naming.block("root", None), constants, Budget(depth=0))
+        root = LogicBlock(self.log, self.naming, self.naming.block("root", None), constants, budget)
         for index in axioms:
             axiom = theory.axioms[index]
             root.add(axiom, self.log.record("axiom", axiom, (), root.block, axiom=index))
+        for index, fact in enumerate(theory.facts):  # canonical forms proved first (engine/lemmas.py)
+            if fact.lemma is not None and index not in theory.signature.unusable:
+                root.add(fact.formula, cite(theory, self.log, index, root.block))
         root.saturate()
         self.blocks: list[LogicBlock] = [root]
         self.names: list[str] = [schema.base]
@@ -128,6 +187,14 @@ class _Chain:
         self.blocks.append(block)
         self.names.append(name)
         self.assumptions.append(assumption)
+
+    def limit(self, clock: _Clock) -> GroundLimit | None:
+        """The limit hit so far, if any: a block stopped saturating (which limit stopped it), or
+        the time ran out between blocks."""
+        passed = clock.passed()
+        if passed is not None or not self.current.hits.facts:
+            return passed
+        return GroundLimit.STEPS if len(self.log.steps) >= self.current.budget.steps else GroundLimit.FACTS
 
     def index_of(self, constant: str) -> int | None:
         find = self.current.equalities.find
@@ -172,20 +239,30 @@ class _Chain:
         return package(self.log, self.naming, name, formula, step)
 
 
-def _distinctness(theory: Theory, schema: InductionSchema, numerals: int) -> list[Proof]:
-    """``n<i> ≠ n<j>`` for all 0 ≤ i < j ≤ numerals, from the axioms about carrier, base, step."""
+def _distinctness(
+    theory: Theory, schema: InductionSchema, numerals: int, budget: Budget, clock: _Clock
+) -> tuple[list[Proof], int, GroundLimit | None]:
+    """``n<i> ≠ n<j>`` for 0 ≤ i < j ≤ numerals, from the axioms about carrier, base, step; with
+    the largest m such that every pair up to m was proved, and the limit that stopped it early."""
     vocabulary = {schema.carrier, schema.base, schema.step}
     relevant = [i for i, axiom in enumerate(theory.axioms) if free_identifiers(axiom) <= vocabulary]
-    chain = _Chain(theory, schema, relevant)
+    chain = _Chain(theory, schema, relevant, budget)
     proofs = []
+    reached = 0
     for j in range(1, numerals + 1):
+        limit = chain.limit(clock)
+        if limit is not None:
+            return proofs, reached, limit
         chain.extend()
         block = chain.current
+        complete = reached == j - 1
         for i in range(j):
             goal = Not(Atom("=", (chain.names[i], chain.names[j])))
             step = block.establish(goal)
             if step is None:
+                complete = False
                 continue
             block.add(goal, step)
             proofs.append(chain.theorem(f"distinct_{i}_{j}", step, j))
-    return proofs
+        reached = j if complete else reached
+    return proofs, reached, chain.limit(clock)

@@ -106,16 +106,21 @@ class Order:
         return False
 
 
-def precedence(laws: list[Law], symbols: dict[str, int]) -> dict[str, tuple[int, int, int]]:
+def precedence(laws: list[Law], symbols: dict[str, int], constructors: frozenset[str] | set[str] = frozenset()) -> dict[str, tuple[int, int, int]]:
     """Rank the theory's ``symbols`` (name → arity, in the order of the anchor's parameters):
-    the head of a law's left side is above every other symbol of its right side, and a constant
-    that a ground law equates with a compound term is above that term's symbols (``1 = s(0)``
-    unfolds ``1``). The rank is (height in that relation, arity, position among the symbols):
-    the anchor's parameter order only separates symbols alike in both."""
+    the head of a law's defining side is above every other symbol of its other side, and a
+    constant that a ground law equates with a compound term is above that term's symbols
+    (``1 = s(0)`` unfolds ``1``). The defining side is the one that applies a symbol to a
+    ``constructors`` term (the base and step of an induction schema: ``a + s(b)``, ``a · 0``)
+    while the other side does not — a recursion is read the same whichever side it is written
+    on — else the left side. The rank is (height in that relation, arity, position among the
+    symbols): the anchor's parameter order only separates symbols alike in both."""
     above: dict[str, set[str]] = {name: set() for name in symbols}
     for law in laws:
         left, right = law.left, law.right
         if not right.args and not right.variable and left.args and not left.variables():
+            left, right = right, left
+        elif _defines(right, constructors) and not _defines(left, constructors):
             left, right = right, left
         if left.variable or left.head not in above:
             continue
@@ -129,6 +134,14 @@ def precedence(laws: list[Law], symbols: dict[str, int]) -> dict[str, tuple[int,
         return height[name]
 
     return {name: (measure(name, ()), arity, index) for index, (name, arity) in enumerate(symbols.items())}
+
+
+def _defines(term: Term, constructors: frozenset[str] | set[str]) -> bool:
+    """``g(…, c(…), …)`` with ``g`` no constructor and some argument headed by one."""
+    return (
+        not term.variable and bool(term.args) and term.head not in constructors
+        and any(not a.variable and a.head in constructors for a in term.args)
+    )
 
 
 def _heads(term: Term) -> set[str]:

@@ -13,6 +13,7 @@ carrier X of the models, using the theory's own symbols.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from functools import cmp_to_key
 
@@ -49,14 +50,23 @@ class Generation:
     terms: int  # terms evaluated
     raw: int  # equations before deduplication
     max_size: int
+    cut_short: bool = False  # the deadline stopped the enumeration of terms or of equations
 
 
-def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE) -> Generation:
-    """Equations true at every point of every model (see :func:`genlogic.explore.terms.points`)."""
+def _passed(deadline: float | None) -> bool:
+    return deadline is not None and time.monotonic() >= deadline
+
+
+def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE, deadline: float | None = None) -> Generation:
+    """Equations true at every point of every model (see :func:`genlogic.explore.terms.points`).
+    At ``deadline`` (``time.monotonic()``) the enumeration stops: the equations between the terms
+    evaluated so far, smallest first, are still true on the models."""
     models = as_list(models)
     first = models[0]
     reserved = {c.name for c in theory.signature.constants}
-    names = [v for v in ("x", "y", "z", "u", "v", "w", "p", "q") if v not in reserved][:VARIABLE_COUNT]
+    # sorted: variables compare by name in the rewriting order, so their order must be the
+    # enumeration order whichever names a theory's constants take away (z taken: u, x, y)
+    names = sorted([v for v in ("x", "y", "z", "u", "v", "w", "p", "q") if v not in reserved][:VARIABLE_COUNT])
     ctx = context(theory)
 
     def ranked(symbols) -> list[str]:
@@ -72,8 +82,12 @@ def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE) -> Gen
     representatives: dict[int, list[Term]] = {}
     known: dict[Term, tuple[int | None, ...]] = {}
     evaluated = 0
+    cut_short = False
     for size in range(1, max_size + 1):
         for term in _candidates(size, leaves, unary, binary, representatives):
+            if evaluated % 1024 == 0 and _passed(deadline):
+                cut_short = True
+                break
             key = values(term, at, known)
             evaluated += 1
             if None in key:
@@ -82,6 +96,8 @@ def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE) -> Gen
                 representatives.setdefault(size, []).append(term)
                 known[term] = key
             classes.setdefault(key, []).append(term)  # type: ignore[arg-type]
+        if cut_short:
+            break
     order = ctx.order
     raw = []
     for members in classes.values():
@@ -92,9 +108,12 @@ def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE) -> Gen
     unique = sorted(_deduplicate(raw), key=lambda eq: (eq[0].size + eq[1].size, -len(set(eq[0].variables() + eq[1].variables()))))
     equations = []
     for left, right in unique:
+        if _passed(deadline):  # writing an equation in MPL costs a parse: keep the smallest so far
+            cut_short = True
+            break
         text = _statement(left, right, first.carrier)
         equations.append(Equation(left, right, parse_formula(text), text))
-    return Generation(tuple(equations), evaluated, len(raw), max_size)
+    return Generation(tuple(equations), evaluated, len(raw), max_size, cut_short)
 
 
 def _compare(order: Order, a: Term, b: Term) -> int:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import time
 from dataclasses import dataclass
 
 import z3
@@ -84,16 +85,21 @@ def vocabulary(theory: Theory) -> Vocabulary | None:
     )
 
 
-def finite_models(theory: Theory, sizes: range = SIZES, per_size: int = MODELS_PER_SIZE) -> list[GroundModel]:
+def finite_models(
+    theory: Theory, sizes: range = SIZES, per_size: int = MODELS_PER_SIZE, deadline: float | None = None
+) -> list[GroundModel]:
     """Non-isomorphic models of the axioms on {0, …, n-1} for each n in ``sizes``, smallest
-    first; ``[]`` when the theory is beyond the encoding (see the module docstring)."""
+    first; ``[]`` when the theory is beyond the encoding (see the module docstring). At
+    ``deadline`` (``time.monotonic()``) the search stops with the models found so far."""
     words = vocabulary(theory)
     if theory.signature.induction or words is None or any(_second_order(axiom) for axiom in theory.axioms):
         return []
     models = []
     for size in sizes:
+        if deadline is not None and time.monotonic() >= deadline:
+            break
         try:
-            found = _Search(words, size).models(theory.axioms, per_size)
+            found = _Search(words, size).models(theory.axioms, per_size, deadline)
         except Unsupported:
             return []
         found.sort(key=_key)
@@ -146,10 +152,12 @@ class _Search:
         }
         self.sets = {name: z3.Function(f"s{i}", integer, boolean) for i, name in enumerate(words.sets)}
 
-    def models(self, axioms: tuple[Formula, ...], limit: int) -> list[GroundModel]:
+    def models(self, axioms: tuple[Formula, ...], limit: int, deadline: float | None = None) -> list[GroundModel]:
         solver = z3.Solver(ctx=self.context)
         solver.set("random_seed", SEED)
         solver.set("rlimit", RESOURCE_LIMIT)
+        if deadline is not None:  # only the deadline's own check may end differently from run to run
+            solver.set("timeout", max(1, int((deadline - time.monotonic()) * 1000)))
         for term in self._ranged():
             solver.add(z3.And(0 <= term, term < self.size))
         for axiom in axioms:

@@ -5,14 +5,19 @@ successor chain of its induction schema) and the values of its operations on the
 derived by the engine (:func:`genlogic.engine.ground.calculate`), no tables written by hand, no
 Python arithmetic — and the finite models z3 finds for theories without an induction schema
 (:mod:`genlogic.explore.finite`), whose elements 0..n-1 are the whole universe.
+
+The ground model's calculation has its own budget (:data:`GROUND_BUDGET`) inside the run's
+deadline. An entry it could not compute is missing from the tables: a term that needs it has no
+value, so it is never grouped with another term and never refutes anything.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from genlogic.engine.ground import calculate
+from genlogic.engine.ground import GroundBudget, GroundLimit, calculate
 from genlogic.theory.model import Theory
 
 
@@ -81,10 +86,50 @@ def as_list(models: Models) -> list[GroundModel]:
     return [models] if isinstance(models, GroundModel) else list(models)
 
 
-def ground_model(theory: Theory, up_to: int = 6) -> GroundModel | None:
-    """``None`` when the theory has no induction schema (so no numerals)."""
+#: the ground model's own budget, chosen once for all theories (docs/cli.md): enough numerals for
+#: the products of 0..6 with room to spare, a few seconds where Peano needs about one
+GROUND_BUDGET = GroundBudget(numerals=64, steps=200_000, seconds=30.0)
+
+
+@dataclass(frozen=True)
+class Ground:
+    """The ground model and how its calculation went: ``missing`` are the table entries
+    ``(operation, a, b)`` without a value (the model does not know them, so no term using them
+    is ever grouped with another), ``limit`` what stopped the calculation before they had one."""
+
+    model: GroundModel
+    numerals: int  # numerals fixed
+    missing: tuple[tuple[str, int, int], ...]
+    limit: GroundLimit | None
+
+    def describe(self) -> dict[str, object]:
+        """For ``summary.json``: the numerals, and the limit and missing entries per operation
+        when the tables are incomplete."""
+        entry: dict[str, object] = {"numerals": self.numerals}
+        if self.limit is not None:
+            entry["limit"] = self.limit.value
+        if self.missing:
+            missing: dict[str, list[list[int]]] = {op: [] for op in self.model.binary}
+            for op, a, b in self.missing:
+                missing[op].append([a, b])
+            entry["missing"] = {op: entries for op, entries in missing.items() if entries}
+        return entry
+
+
+def compute_ground(
+    theory: Theory, deadline: float | None = None, up_to: int = 6, budget: GroundBudget = GROUND_BUDGET
+) -> Ground | None:
+    """``None`` when the theory has no induction schema (so no numerals); ``deadline`` (a
+    ``time.monotonic()`` value) ends the calculation early if the budget has not."""
     if not theory.signature.induction:
         return None
-    tables = calculate(theory, up_to, proofs=False)
+    tables = calculate(theory, up_to, budget=dataclasses.replace(budget, deadline=deadline), proofs=False)
     schema = tables.schema
-    return GroundModel(schema.carrier, schema.step, up_to, tables.tables, tables.constants)
+    model = GroundModel(schema.carrier, schema.step, up_to, tables.tables, tables.constants)
+    return Ground(model, tables.numerals, tables.missing, tables.limit)
+
+
+def ground_model(theory: Theory, up_to: int = 6) -> GroundModel | None:
+    """``None`` when the theory has no induction schema (so no numerals)."""
+    ground = compute_ground(theory, up_to=up_to)
+    return ground.model if ground is not None else None

@@ -4,6 +4,12 @@ Stages: models (the ground model of an induction schema, or else small finite mo
 :mod:`~genlogic.explore.finite`) → equations → exploration rounds → stated goals (refuted on a
 model, or proved with everything discovered) → run folder (docs/cli.md lists what ``summary.json`` holds;
 ``refuted.json`` has every refuted statement with its counterexample).
+
+Every stage gets the run's deadline (``--time-limit``) and stops there with what it has; a stage
+that would begin after it is skipped. The run folder is written all the same, and
+``summary.json`` names the stage that was cut short (``cut_short_stage``; the stage's own entry
+says why). The ground model also has its own budget (:data:`~genlogic.explore.model.GROUND_BUDGET`):
+its stage entry names the limit it hit and the table entries left without a value.
 """
 
 from __future__ import annotations
@@ -11,20 +17,23 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any, Callable
 
 from genlogic import __version__, proofgraph
+from genlogic.engine.block import Budget
 from genlogic.engine.goal import KnownTheorem
 from genlogic.engine.grid import make_executor, run_grid
 from genlogic.explore.conjectures import MAX_SIZE, conjectures
 from genlogic.explore.explorer import ConjectureTask, explore, run_conjecture
 from genlogic.explore.finite import finite_models
-from genlogic.explore.model import GroundModel, ground_model
+from genlogic.explore.model import Ground, GroundModel, compute_ground
 from genlogic.explore.refute import counterexample, vacuous
 from genlogic.mpl.printer import readable
 from genlogic.prove import peak_rss_mb
 from genlogic.runs import write_run
+from genlogic.engine.lemmas import normal_forms, prove_lemmas
 from genlogic.theory.build import load_theory
 from genlogic.mpl.expand import expand
 
@@ -38,36 +47,75 @@ class ExploreOptions:
     max_size: int = MAX_SIZE
 
 
+class Cut(Enum):
+    """Why a stage stopped before it was done (its ``cut_short`` in ``summary.json``)."""
+
+    TIME_LIMIT = "time limit"  # --time-limit: every stage stops at the run's deadline
+    ROUND_LIMIT = "round limit"  # --max-rounds (exploration)
+    INTERRUPTED = "interrupted"  # Ctrl-C (exploration)
+
+
+#: the reason of a stated goal the run's deadline stopped, or left no time for
+TIME_LIMIT = "time limit"
+NOT_ATTEMPTED = "time limit: not attempted"
+
+
+class _Stages:
+    """Each stage's time and memory, in order; the stages cut short, and those skipped because
+    the deadline had passed before they began."""
+
+    def __init__(self, deadline: float | None):
+        self.deadline = deadline
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.cut: list[str] = []
+        self.skipped: list[str] = []
+        self.mark = time.perf_counter()
+
+    @property
+    def late(self) -> bool:
+        return self.deadline is not None and time.monotonic() >= self.deadline
+
+    def end(self, name: str, cut: Cut | None = None, **details: Any) -> None:
+        """A stage is over; the deadline passing during it cut it short, whatever ``cut`` says."""
+        cut = Cut.TIME_LIMIT if self.late else cut
+        if cut is not None:
+            details["cut_short"] = cut.value
+            self.cut.append(name)
+        self._record(name, details)
+
+    def skip(self, name: str) -> None:
+        self.skipped.append(name)
+        self._record(name, {"skipped": Cut.TIME_LIMIT.value})
+
+    def _record(self, name: str, details: dict[str, Any]) -> None:
+        now = time.perf_counter()
+        self.entries[name] = {"seconds": round(now - self.mark, 3), "peak_rss_mb": peak_rss_mb(), **details}
+        self.mark = now
+
+
 def prove_and_explore(
     theory_path: Path, run_dir: Path, options: ExploreOptions, progress: Callable[[int, int, int], None] | None = None
 ) -> dict[str, Any]:
     started = time.perf_counter()
-    deadline = time.monotonic() + options.time_limit if options.time_limit else None
-    stages: dict[str, dict[str, float]] = {}
-
-    def stage(name: str, since: float) -> float:
-        now = time.perf_counter()
-        stages[name] = {"seconds": round(now - since, 3), "peak_rss_mb": peak_rss_mb()}
-        return now
-
-    theory = load_theory(theory_path)
-    mark = stage("load", started)
-    model = ground_model(theory)
-    mark = stage("ground model", mark)
-    models = [model] if model is not None else finite_models(theory)
-    if model is None:
-        mark = stage("finite models", mark)
+    deadline = time.monotonic() + options.time_limit if options.time_limit is not None else None
+    stages = _Stages(deadline)
+    lemmas = prove_lemmas(load_theory(theory_path), deadline)
+    theory = lemmas.theory
+    stages.end("load")
+    ground, models = _models(theory, stages)
     counts: dict[str, int] = {}
-    proved: list[proofgraph.ProvedTheorem] = []
+    proved = [proofgraph.ProvedTheorem(proof, "normal form", 0) for proof in lemmas.proofs]
     discovered: list[KnownTheorem] = []
-    cut_short = False
     open_equations: list[str] = []
     corollaries: list[dict[str, Any]] = []
     rounds = 0
     executor = make_executor(options.executor, options.workers)
     try:
-        if models:
-            generation = conjectures(theory, models, options.max_size)
+        generation = None
+        if models and stages.late:
+            stages.skip("conjectures")
+        elif models:
+            generation = conjectures(theory, models, options.max_size, deadline)
             counts.update(
                 terms=generation.terms,
                 generated=generation.raw,
@@ -75,11 +123,16 @@ def prove_and_explore(
                 typed=len(generation.equations),
                 survived_counterexamples=len(generation.equations),
             )
-            mark = stage("conjectures", mark)
+            stages.end("conjectures")
+        if generation is not None and stages.late:
+            stages.skip("exploration")
+            counts.update(proved=0, by_induction=0, corollaries=0, stored_corollaries=0,
+                          open=len(generation.equations), attempts=0, rounds=0)
+            open_equations = [eq.text for eq in generation.equations]
+        elif generation is not None:
             reserved = frozenset(t.name for t in theory.theorems)
             exploration = explore(theory, generation, executor, deadline, progress, reserved, options.max_rounds)
             rounds = exploration.rounds
-            cut_short = exploration.cut_short
             for discovery in exploration.discoveries:
                 proved.append(proofgraph.ProvedTheorem(discovery.proof, "conjecture", discovery.round, discovery.method))
                 discovered.append(KnownTheorem(discovery.proof.name, discovery.proof.statement))
@@ -94,22 +147,28 @@ def prove_and_explore(
             )
             open_equations = [eq.text for eq in exploration.open]
             corollaries = [{"statement": text, "uses": list(uses)} for text, uses in exploration.corollaries]
-            mark = stage("exploration", mark)
-        goals, refuted = _stated_goals(theory, models, discovered, executor, proved, rounds)
-        mark = stage("stated goals", mark)
+            stages.end("exploration", _exploration_cut(exploration.cut_short, rounds, options.max_rounds))
+        if stages.late:
+            goals, refuted = [_not_attempted(t.name) for t in theory.theorems], []
+            stages.skip("stated goals")
+        else:
+            goals, refuted = _stated_goals(theory, models, discovered, executor, proved, rounds, deadline)
+            stages.end("stated goals")
     finally:
         executor.close()
     summary = {
         "generator": f"genlogic {__version__}",
         "theory": theory.name,
         "mode": "explore",
-        "cut_short": cut_short,
+        "cut_short": bool(stages.cut or stages.skipped),
+        "cut_short_stage": stages.cut[0] if stages.cut else None,
         "counts": counts,
-        **({"finite_models": [m.label for m in models]} if model is None else {}),
+        **({"finite_models": [m.label for m in models]} if ground is None else {}),
         "goals": goals,
+        "normal_forms": normal_forms(lemmas),
         "open": open_equations,
         "corollaries": corollaries,
-        "stages": stages,
+        "stages": stages.entries,
         "executor": {"kind": options.executor, "workers": options.workers},
         "seconds": round(time.perf_counter() - started, 3),
         "peak_rss_mb": peak_rss_mb(),
@@ -119,13 +178,47 @@ def prove_and_explore(
     return summary
 
 
-def _stated_goals(theory, models: list[GroundModel], discovered, executor, proved, rounds_before):
-    """Each stated theorem: refuted on a model, vacuous, or proved with the discoveries."""
+def _models(theory, stages: _Stages) -> tuple[Ground | None, list[GroundModel]]:
+    """The ground model (its own budget, within the deadline), or else the finite models."""
+    if stages.late:
+        stages.skip("ground model" if theory.signature.induction else "finite models")
+        return None, []
+    ground = compute_ground(theory, stages.deadline)
+    if ground is not None:
+        stages.end("ground model", **ground.describe())
+        return ground, [ground.model]
+    models = finite_models(theory, deadline=stages.deadline)
+    stages.end("finite models")
+    return None, models
+
+
+def _exploration_cut(cut_short: bool, rounds: int, max_rounds: int | None) -> Cut | None:
+    """Why exploration stopped early, other than the deadline (which :meth:`_Stages.end` sees)."""
+    if not cut_short:
+        return None
+    return Cut.ROUND_LIMIT if rounds == max_rounds else Cut.INTERRUPTED
+
+
+def _not_attempted(name: str) -> dict[str, Any]:
+    return {"name": name, "status": "unproved", "reason": NOT_ATTEMPTED}
+
+
+def _stated_goals(theory, models: list[GroundModel], discovered, executor, proved, rounds_before,
+                  deadline: float | None = None):
+    """Each stated theorem: refuted on a model, vacuous, or proved with the discoveries; until
+    ``deadline``, after which the rest are unproved (``time limit``)."""
     definitions = {d.name: d for d in theory.definitions}
     goals: list[dict[str, Any]] = []
     refuted: list[dict[str, Any]] = []
     to_prove = []
+
+    def late() -> bool:
+        return deadline is not None and time.monotonic() >= deadline
+
     for theorem in theory.theorems:
+        if late():
+            goals.append(_not_attempted(theorem.name))
+            continue
         expanded = expand(theorem.formula, definitions)
         found = counterexample(expanded, models)
         if found is not None:
@@ -140,9 +233,11 @@ def _stated_goals(theory, models: list[GroundModel], discovered, executor, prove
             goals.append({"name": theorem.name})
             to_prove.append((theorem.name, theorem.formula))
     # by rewriting first, as conjectures are (the Logic Blocks' own attempt comes after)
-    tasks = [ConjectureTask(theory, name, formula, tuple(discovered), fallback=False) for name, formula in to_prove]
+    tasks = [ConjectureTask(theory, name, formula, tuple(discovered), deadline, fallback=False)
+             for name, formula in to_prove]
     by_rewriting = {r.name: (r.proof, r.method) for r in executor.map(run_conjecture, tasks) if r.proof is not None}
-    report = run_grid(theory, [g for g in to_prove if g[0] not in by_rewriting], executor, known=tuple(discovered))
+    report = run_grid(theory, [g for g in to_prove if g[0] not in by_rewriting], executor,
+                      budget=Budget(deadline=deadline), known=tuple(discovered))
     outcomes = {o.name: o for o in report.outcomes}
     stated = []
     for goal in goals:
@@ -157,10 +252,11 @@ def _stated_goals(theory, models: list[GroundModel], discovered, executor, prove
         if outcome.proof is not None:
             goal.update(status="proved", round=outcome.round, steps=len(outcome.proof.steps))
             stated.append(proofgraph.ProvedTheorem(outcome.proof, "stated", rounds_before + outcome.round))
+        elif late():
+            goal.update(status="unproved", reason=TIME_LIMIT)
         else:
             hits = outcome.last.hits
             goal.update(status="unproved", reason="budget hit" if hits.any else "saturated without the goal")
     # a goal proved in grid round r may cite goals proved before round r: list those first
     proved.extend(sorted(stated, key=lambda theorem: theorem.round))
     return goals, refuted
-

@@ -16,6 +16,12 @@ def normal_form(formula: Formula) -> Formula:
     return _sort_conjunctions(_rename(formula, {}, 0))
 
 
+def alpha_text(formula: Formula) -> str:
+    """The formula printed with its bound variables renamed by position: equal texts mean
+    equal formulas up to the names of bound variables (conjunct order matters)."""
+    return core(_rename(formula, {}, 0))
+
+
 def normal_text(formula: Formula) -> str:
     """:func:`normal_form`, printed; suitable as a dictionary key."""
     return core(normal_form(formula))

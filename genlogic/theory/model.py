@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass, field
 
 from genlogic.mpl.ast import Formula, Span
+from genlogic.theory.clauses import Fact
 
 
 class Kind(enum.Enum):
@@ -68,6 +69,8 @@ class Operation:
     domain: str | None
     closed: bool
     injective: bool
+    total_fact: int | None = None  # Theory.facts index of ∀ā (ā ∈ domain → ∃c (g(ā) = c ∧ c ∈ domain))
+    functional_fact: int | None = None  # Theory.facts index of ∀ā c d ([guards ∧] g(ā) = c ∧ g(ā) = d → c = d)
 
     @property
     def is_operation(self) -> bool:
@@ -77,15 +80,16 @@ class Operation:
 
 @dataclass(frozen=True)
 class InductionSchema:
-    """An axiom of the shape ∀P: base ∈ P ∧ ∀n m (n ∈ P ∧ step(n) = m → m ∈ P) → ∀n (n ∈ carrier → n ∈ P).
+    """A fact of the shape ∀P: base ∈ P ∧ ∀n m (n ∈ P ∧ step(n) = m → m ∈ P) → ∀n (n ∈ carrier → n ∈ P).
 
-    ``axiom`` indexes :attr:`Theory.axioms`.
+    ``fact`` indexes :attr:`Theory.facts` (the canonical clause), ``axiom`` the axiom it comes from.
     """
 
     carrier: str
     base: str
     step: str
     axiom: int
+    fact: int = -1
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,8 @@ class Signature:
     constants: tuple[Constant, ...] = ()
     operations: tuple[Operation, ...] = ()
     induction: tuple[InductionSchema, ...] = ()
+    facts: tuple[Fact, ...] = ()  # the canonical clauses (theory/clauses.py) and recognised statements
+    unusable: frozenset[int] = frozenset()  # facts whose lemma could not be proved (engine/lemmas.py)
 
     def kind_of(self, name: str) -> Kind | None:
         return next((c.kind for c in self.constants if c.name == name), None)
@@ -108,7 +114,9 @@ class Theory:
     """A checked theory: every name resolved, every identifier typed, definitions acyclic.
 
     ``definitions`` lists every definition (the anchor included) callees first; ``axioms`` are
-    the top-level conjuncts of the anchor's body with every definition expanded.
+    the top-level conjuncts of the anchor's body with every definition expanded; ``facts`` (on
+    the signature) are what the engine's stages read: the axioms in canonical clause form plus
+    the canonical statements recognised from them, each an axiom itself or a lemma to prove.
     """
 
     name: str
@@ -117,6 +125,15 @@ class Theory:
     theorems: tuple[Theorem, ...]
     axioms: tuple[Formula, ...]
     signature: Signature
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return self.signature.facts
+
+    @property
+    def lemmas(self) -> tuple[Fact, ...]:
+        """The facts that are not axioms as written: theorems to prove before they are used."""
+        return tuple(f for f in self.signature.facts if f.lemma is not None)
 
     def definition(self, name: str) -> Definition:
         return next(d for d in self.definitions if d.name == name)

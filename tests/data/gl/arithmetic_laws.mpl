@@ -1,0 +1,15 @@
+# The six laws exploring the imported AnchorArithmetic must find, for `genlogic query RUN_DIR
+# arithmetic_laws.mpl`, written with the names GL's anchor gives its constants.
+import "arithmetic.mpl"
+
+theorem add_commutative := forall a b: a ∈ N and b ∈ N -> a + b = b + a
+
+theorem add_associative := forall a b c: a ∈ N and b ∈ N and c ∈ N -> (a + b) + c = a + (b + c)
+
+theorem mul_commutative := forall a b: a ∈ N and b ∈ N -> a * b = b * a
+
+theorem mul_associative := forall a b c: a ∈ N and b ∈ N and c ∈ N -> (a * b) * c = a * (b * c)
+
+theorem left_distributive := forall a b c: a ∈ N and b ∈ N and c ∈ N -> a * (b + c) = (a * b) + (a * c)
+
+theorem right_distributive := forall a b c: a ∈ N and b ∈ N and c ∈ N -> (a + b) * c = (a * c) + (b * c)
