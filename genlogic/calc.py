@@ -13,6 +13,7 @@ from typing import Any
 
 from genlogic import __version__, proofgraph
 from genlogic.engine.ground import GroundBudget, GroundTables, calculate
+from genlogic.engine.lemmas import normal_forms, prove_lemmas
 from genlogic.prove import peak_rss_mb
 from genlogic.runs import write_run
 from genlogic.theory.build import load_theory
@@ -27,9 +28,11 @@ def run_calc(
 ) -> tuple[GroundTables, dict[str, Any]]:
     started = time.perf_counter()
     deadline = time.monotonic() + time_limit
-    theory = load_theory(theory_path)
+    lemmas = prove_lemmas(load_theory(theory_path), deadline)  # the ground chain may cite them
+    theory = lemmas.theory
     tables = calculate(theory, up_to, distinct_up_to, GroundBudget(deadline=deadline))
-    proved = [proofgraph.ProvedTheorem(proof, "ground", 1) for proof in tables.proofs]
+    proved = [proofgraph.ProvedTheorem(proof, "normal form", 0) for proof in lemmas.proofs]
+    proved += [proofgraph.ProvedTheorem(proof, "ground", 1) for proof in tables.proofs]
     summary = {
         "generator": f"genlogic {__version__}",
         "theory": theory.name,
@@ -47,7 +50,8 @@ def run_calc(
         "limit": tables.limit.value if tables.limit is not None else None,
         "distinct_up_to": tables.distinct_up_to,
         "theorems": len(proved),
-        "steps": sum(len(p.steps) for p in tables.proofs),
+        "steps": sum(len(t.proof.steps) for t in proved),
+        "normal_forms": normal_forms(lemmas),
         "seconds": round(time.perf_counter() - started, 3),
         "peak_rss_mb": peak_rss_mb(),
     }

@@ -241,7 +241,10 @@ def _cut_short(summary: dict) -> str:
     """``; cut short by the time limit in STAGE`` or ``; cut short``, or nothing."""
     stage = summary.get("cut_short_stage")
     if stage is not None:
-        return f"; cut short by the {summary['stages'][stage]['cut_short']} in {stage}"
+        entry = summary["stages"][stage]
+        if "skipped" in entry:  # the deadline passed between two stages
+            return f"; cut short by the {entry['skipped']} before {stage}"
+        return f"; cut short by the {entry['cut_short']} in {stage}"
     return "; cut short" if summary.get("cut_short") else ""
 
 

@@ -44,10 +44,10 @@ def assert_stages_say_where_they_stopped(summary: dict) -> None:
     cut = [name for name, stage in stages.items() if "cut_short" in stage]
     skipped = [name for name, stage in stages.items() if "skipped" in stage]
     assert summary["cut_short"] == bool(cut or skipped)
-    assert summary["cut_short_stage"] == (cut[0] if cut else None)
-    if skipped:  # only stages after the one the deadline passed in are skipped
+    assert summary["cut_short_stage"] == (cut + skipped + [None])[0]
+    if cut and skipped:  # only stages after the one the deadline passed in are skipped
         names = list(stages)
-        assert all(names.index(name) > names.index(summary["cut_short_stage"]) for name in skipped)
+        assert all(names.index(name) > names.index(cut[0]) for name in skipped)
 
 
 # --- the ground model's own budget ------------------------------------------------------------
@@ -186,4 +186,13 @@ def test_calc_stops_at_its_time_limit(tmp_path):
     assert seconds < 10, seconds
     summary = json.loads((out / "summary.json").read_text())
     assert summary["limit"] in ("deadline", "numerals") and summary["missing"]
+    assert check_run(out).ok
+
+
+def test_calc_of_an_equation_written_the_other_way_round_writes_a_run_that_checks(tmp_path):
+    """The ground chain uses the equation's canonical form; its proof is in the run."""
+    out = tmp_path / "calc"
+    done, _ = genlogic("calc", FLIPPED, "--up-to", 3, "-o", out)
+    assert done.returncode in (0, 1), done.stderr
+    assert "Traceback" not in done.stderr
     assert check_run(out).ok

@@ -28,7 +28,7 @@ from genlogic.engine.block import BudgetHits, Naming, existential_parts
 from genlogic.engine.goal import Attempt, KnownTheorem, cite, induction_instance, package
 from genlogic.engine.laws import Law, read_law
 from genlogic.engine.proof import ProofLog
-from genlogic.engine.rewrite import Chain, Joiner, Order, Rewrite, Use, precedence, rewrites
+from genlogic.engine.rewrite import Chain, Joiner, Order, Rewrite, Use, defines, precedence, rewrites
 from genlogic.engine.terms import Term, apply, fix, instantiate, leaf
 from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, conjoin, conjuncts
 from genlogic.mpl.subst import substitute
@@ -95,22 +95,29 @@ def context(theory: Theory) -> Context:
     proved (engine/lemmas.py has proved the others before any attempt cites them)."""
     usable = frozenset(range(len(theory.facts))) - theory.signature.unusable
     operations = {op.name: op.inputs for op in theory.signature.operations if op.is_operation}
-    laws, facts = [], []
+    constructors = {name for schema in theory.signature.induction for name in (schema.base, schema.step)}
+    facts = []
+    found_laws: dict[frozenset, tuple[str, Law]] = {}  # one law per pair of sides
     for index, fact in enumerate(theory.facts):
         if index not in usable:
             continue
         if isinstance(fact.formula, Atom):
             facts.append((index, fact.formula))
         law = read_law(fact.formula, operations)
-        if law is not None and law.left != law.right:
-            laws.append((f"fact {index}", law))
+        if law is None or law.left == law.right:
+            continue
+        key = frozenset((law.left, law.right))
+        # a recursion stated both ways (as written, and its normal_oriented lemma) is cited in
+        # its defining direction only, so the replay is the same however it was written
+        if key not in found_laws or (defines(law.left, constructors) and not defines(found_laws[key][1].left, constructors)):
+            found_laws[key] = (f"fact {index}", law)
+    laws = list(found_laws.values())
     found = {}
     for op in theory.signature.operations:
         if op.is_operation and op.total_fact in usable and op.functional_fact in usable:
             found[op.name] = OperationAxioms(op.name, op.domain, op.total_fact, op.functional_fact)
     symbols = {c.name: operations.get(c.name, 0) for c in theory.signature.constants
                if c.name in operations or c.kind.value == "element"}
-    constructors = {name for schema in theory.signature.induction for name in (schema.base, schema.step)}
     rank = precedence([law for _, law in laws], symbols, constructors)
     constants = frozenset(c.name for c in theory.signature.constants)
     return Context(theory, operations, found, tuple(laws), tuple(facts), rank, constants, Order(rank))

@@ -107,13 +107,15 @@ def induction_variables(theory: Theory, statement: Formula) -> list[str]:
 
 
 def recursive_positions(theory: Theory) -> dict[str, set[int]]:
-    """For each relation, the input positions at which some axiom defines it by recursion: the
-    axiom concludes ``g(…, y, …) = z`` where a premise makes ``y`` a step (successor) of
-    something. Read from the axioms' shape, never from names."""
+    """For each relation, the input positions at which some fact (theory/clauses.py) defines it
+    by recursion: the fact concludes ``g(…, y, …) = z`` where a premise makes ``y`` a step
+    (successor) of something. Read from the facts' shape, never from names."""
     steps = {schema.step for schema in theory.signature.induction}
     found: dict[str, set[int]] = {}
-    for axiom in theory.axioms:
-        clause = as_clause(axiom)
+    for index, fact in enumerate(theory.facts):  # canonical: a recursion however it is written
+        if index in theory.signature.unusable:
+            continue
+        clause = as_clause(fact.formula)
         conclusion = clause.conclusion
         if not (isinstance(conclusion, Atom) and conclusion.pred in ("in2", "in3")):
             continue

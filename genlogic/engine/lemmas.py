@@ -61,25 +61,28 @@ def limitations(theory: Theory) -> tuple[str, ...]:
 
 
 def prove_lemmas(theory: Theory, deadline: float | None = None) -> Lemmas:
+    """Prove the lemmas in fact order, each from its own axioms and the lemmas proved before it
+    (so the canonical totality of an operation helps to orient its recursion)."""
     proofs: list[Proof] = []
     unproved: list[str] = []
     unusable: set[int] = set()
     budget = dataclasses.replace(LEMMA_BUDGET, deadline=deadline)
-    lemmas = frozenset(i for i, fact in enumerate(theory.facts) if fact.lemma is not None)
-    from_axioms = dataclasses.replace(theory, signature=dataclasses.replace(theory.signature, unusable=lemmas))
+    pending = {i for i, fact in enumerate(theory.facts) if fact.lemma is not None}
     for index, fact in enumerate(theory.facts):
         if fact.lemma is None:
             continue
-        proof = _reshaped(theory, fact)
+        so_far = dataclasses.replace(theory, signature=dataclasses.replace(theory.signature, unusable=frozenset(pending)))
+        proof = _reshaped(so_far, fact)
         if proof is None:
-            proof = attempt(from_axioms, fact.lemma, fact.formula, (), budget, axioms=fact.axioms).proof
-        if proof is None:
+            proof = attempt(so_far, fact.lemma, fact.formula, (), budget, axioms=fact.axioms).proof
+        if proof is not None:
+            pending.discard(index)
+            proofs.append(proof)
+        else:
             unusable.add(index)
             axioms = ", ".join(str(a + 1) for a in fact.axioms)
             unproved.append(f"{fact.lemma}: the canonical form {readable(fact.formula)} of axiom {axioms} "
                             "could not be proved, so no stage uses it")
-        else:
-            proofs.append(proof)
     if unusable:
         signature = dataclasses.replace(theory.signature, unusable=frozenset(unusable))
         theory = dataclasses.replace(theory, signature=signature)
@@ -87,12 +90,14 @@ def prove_lemmas(theory: Theory, deadline: float | None = None) -> Lemmas:
 
 
 def _reshaped(theory: Theory, fact: Fact) -> Proof | None:
-    """The lemma proved by :class:`~genlogic.engine.reshape.Reshaper` from its own axioms and
-    the atomic ones (``0 ∈ N`` stands in for a variable a split left idle)."""
+    """The lemma proved by :class:`~genlogic.engine.reshape.Reshaper` from its own axioms, the
+    atomic ones (``0 ∈ N`` stands in for a variable a split left idle) and the lemmas the
+    theory marks usable (proved before it)."""
     constants = frozenset(c.name for c in theory.signature.constants)
     ground = [i for i, axiom in enumerate(theory.axioms) if isinstance(axiom, Atom) and i not in fact.axioms]
     axioms = [(i, renamed_apart(theory.axioms[i], set(constants))) for i in (*fact.axioms, *ground)]
-    return Reshaper(axioms, constants).proof(fact.lemma, fact.formula)
+    proved = [f for i, f in enumerate(theory.facts) if f.lemma is not None and i not in theory.signature.unusable]
+    return Reshaper(axioms, constants, proved).proof(fact.lemma, fact.formula)
 
 
 def normal_forms(lemmas: Lemmas) -> dict[str, list[str]]:

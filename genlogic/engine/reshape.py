@@ -37,6 +37,7 @@ from genlogic.engine.proof import ProofLog
 from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, conjoin, conjuncts, free_identifiers
 from genlogic.mpl.normal import alpha_text
 from genlogic.mpl.subst import substitute
+from genlogic.theory.clauses import Fact
 
 #: how many universal premises may be proved inside one another
 DEPTH = 4
@@ -53,7 +54,8 @@ class Known:
 class Reshaper:
     """One lemma: the axioms it may use (each with its index), a proof log, fresh names."""
 
-    def __init__(self, axioms: list[tuple[int, Formula]], constants: frozenset[str]):
+    def __init__(self, axioms: list[tuple[int, Formula]], constants: frozenset[str], lemmas: list[Fact] = ()):
+        """``axioms``: (index, formula) of the axioms it may cite; ``lemmas``: proved lemmas."""
         self.log = ProofLog()
         self.work = 0
         self.naming = Naming(reserved=set(constants))
@@ -62,6 +64,9 @@ class Reshaper:
         for index, axiom in axioms:
             step = self.log.record("axiom", axiom, (), self.root, axiom=index)
             self.facts.extend(self._split(axiom, step, self.root))
+        for lemma in lemmas:
+            step = self.log.record("theorem", lemma.formula, (), self.root, theorem=lemma.lemma)
+            self.facts.extend(self._split(lemma.formula, step, self.root))
 
     def proof(self, name: str, statement: Formula) -> Proof | None:
         step = self.prove(statement, self.root, self.facts, DEPTH)

@@ -120,7 +120,7 @@ def precedence(laws: list[Law], symbols: dict[str, int], constructors: frozenset
         left, right = law.left, law.right
         if not right.args and not right.variable and left.args and not left.variables():
             left, right = right, left
-        elif _defines(right, constructors) and not _defines(left, constructors):
+        elif defines(right, constructors) and not defines(left, constructors):
             left, right = right, left
         if left.variable or left.head not in above:
             continue
@@ -136,7 +136,7 @@ def precedence(laws: list[Law], symbols: dict[str, int], constructors: frozenset
     return {name: (measure(name, ()), arity, index) for index, (name, arity) in enumerate(symbols.items())}
 
 
-def _defines(term: Term, constructors: frozenset[str] | set[str]) -> bool:
+def defines(term: Term, constructors: frozenset[str] | set[str]) -> bool:
     """``g(…, c(…), …)`` with ``g`` no constructor and some argument headed by one."""
     return (
         not term.variable and bool(term.args) and term.head not in constructors

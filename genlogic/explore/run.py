@@ -161,7 +161,7 @@ def prove_and_explore(
         "theory": theory.name,
         "mode": "explore",
         "cut_short": bool(stages.cut or stages.skipped),
-        "cut_short_stage": stages.cut[0] if stages.cut else None,
+        "cut_short_stage": (stages.cut or stages.skipped or [None])[0],
         "counts": counts,
         **({"finite_models": [m.label for m in models]} if ground is None else {}),
         "goals": goals,

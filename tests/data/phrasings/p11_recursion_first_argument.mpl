@@ -1,0 +1,37 @@
+# p11 — family: + and * defined by recursion on their first argument:
+# 0 + a = a, s(a) + b = s(a + b), 0 * a = 0, s(a) * b = (a * b) + b
+# (tests/data/peano_left.mpl has b + (a * b) for the last one).
+# Same models as mpl_examples/peano.mpl: both recursions define the same + and * on N.
+
+def UnaryFunction[X, f] :=
+    (forall x: x ∈ X -> exists y: f(x) = y and y ∈ X)
+    and (forall x y z: f(x) = y and f(x) = z -> y = z)
+
+def BinaryOperation[X, g] :=
+    (forall a b: a ∈ X and b ∈ X -> exists c: a g b = c and c ∈ X)
+    and (forall a b c d: a g b = c and a g b = d -> c = d)
+
+def Injective[f] := forall x y z: f(x) = z and f(y) = z -> x = y
+
+def NaturalNumbers[N, 0, s] :=
+    0 ∈ N
+    and UnaryFunction[N, s]
+    and Injective[s]
+    and (forall n: n ∈ N -> s(n) ≠ 0)
+    and (forall P: 0 ∈ P and (forall n m: n ∈ P and s(n) = m -> m ∈ P) -> forall n: n ∈ N -> n ∈ P)
+
+def Addition[N, 0, s, +] :=
+    BinaryOperation[N, +]
+    and (forall a: a ∈ N -> 0 + a = a)
+    and (forall a b: a ∈ N and b ∈ N -> s(a) + b = s(a + b))
+
+def Multiplication[N, 0, s, +, *] :=
+    BinaryOperation[N, *]
+    and (forall a: a ∈ N -> 0 * a = 0)
+    and (forall a b: a ∈ N and b ∈ N -> s(a) * b = (a * b) + b)
+
+anchor Peano[N, 0, 1, s, +, *] :=
+    NaturalNumbers[N, 0, s]
+    and s(0) = 1
+    and Addition[N, 0, s, +]
+    and Multiplication[N, 0, s, +, *]

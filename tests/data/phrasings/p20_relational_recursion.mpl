@@ -1,0 +1,38 @@
+# p20 — family: the recursion equations written relationally with named variables, uncurried,
+# the way a user of GL's core writes them:
+# "forall a b c d e: a ∈ N and b ∈ N and s(b) = c and a + b = d and s(d) = e -> a + c = e",
+# and the same for *; the ∃-free totality facts unchanged.
+# Otherwise mpl_examples/peano.mpl, same constants, same models.
+
+def UnaryFunction[X, f] :=
+    (forall x: x ∈ X -> exists y: f(x) = y and y ∈ X)
+    and (forall x y z: f(x) = y and f(x) = z -> y = z)
+
+def BinaryOperation[X, g] :=
+    (forall a b: a ∈ X and b ∈ X -> exists c: a g b = c and c ∈ X)
+    and (forall a b c d: a g b = c and a g b = d -> c = d)
+
+def Injective[f] := forall x y z: f(x) = z and f(y) = z -> x = y
+
+def NaturalNumbers[N, 0, s] :=
+    0 ∈ N
+    and UnaryFunction[N, s]
+    and Injective[s]
+    and (forall n: n ∈ N -> s(n) ≠ 0)
+    and (forall P: 0 ∈ P and (forall n m: n ∈ P and s(n) = m -> m ∈ P) -> forall n: n ∈ N -> n ∈ P)
+
+def Addition[N, 0, s, +] :=
+    BinaryOperation[N, +]
+    and (forall a: a ∈ N -> a + 0 = a)
+    and (forall a b c d e: a ∈ N and b ∈ N and s(b) = c and a + b = d and s(d) = e -> a + c = e)
+
+def Multiplication[N, 0, s, +, *] :=
+    BinaryOperation[N, *]
+    and (forall a: a ∈ N -> a * 0 = 0)
+    and (forall a b c d e: a ∈ N and b ∈ N and s(b) = c and a * b = d and d + a = e -> a * c = e)
+
+anchor Peano[N, 0, 1, s, +, *] :=
+    NaturalNumbers[N, 0, s]
+    and s(0) = 1
+    and Addition[N, 0, s, +]
+    and Multiplication[N, 0, s, +, *]
