@@ -56,7 +56,7 @@ def read_law(formula: Formula, operations: dict[str, int], constants: dict[str, 
     levels = []
     bound: list[str] = []
     body = formula
-    while isinstance(body, Forall) and body.variables:
+    while isinstance(body, Forall):  # a level may bind nothing: (>[](A)(B)) is A → B
         bound.extend(body.variables)
         levels.append((body.variables, conjuncts(body.antecedent)))
         body = body.consequent

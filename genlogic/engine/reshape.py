@@ -187,8 +187,9 @@ class Reshaper:
         return self.log.record("forall_intro", goal, (step,), block, closes=inner)
 
     def _exists(self, goal: Not, block: str, facts: list[Known], depth: int) -> str | None:
-        """∃ȳ (G…) from a universal fact concluding ∃c̄ (H…) whose first informative part (one
-        mentioning c̄, not ``c = c``) matches a part of the goal (c̄ standing for ȳ):
+        """∃ȳ (G…) from a universal fact concluding ∃c̄ (H…) whose most informative part (one
+        mentioning c̄ and most of the fact's variables, not ``c = c``) matches a part of the
+        goal (c̄ standing for ȳ):
         instantiate it, take witnesses, prove the goal's parts of the witnesses
         (``exists_intro``)."""
         wanted = set(goal.body.variables)
@@ -200,6 +201,7 @@ class Reshaper:
                 inner = set(body.body.variables)
                 anchors = [p for p in existential_parts(body, {}) if isinstance(p, Atom) and set(p.args) & inner
                            and not (p.pred == "=" and p.args[0] == p.args[1])]
+                anchors.sort(key=lambda p: -len(set(p.args) & set(variables)))  # binding the most first
                 for first, part in ((a, g) for a in anchors[:1] for g in goal_parts):
                     sigma = _match(first, part, set(variables) | inner, {})
                     if sigma is None or not all(sigma.get(c) in wanted for c in inner):
