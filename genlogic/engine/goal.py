@@ -68,9 +68,8 @@ def attempt(
     for index, axiom in enumerate(theory.axioms):
         if axioms is None or index in axioms:
             root.add(axiom, log.record("axiom", axiom, (), root.block, axiom=index))
-    for index, fact in enumerate(theory.facts):  # the canonical forms proved as lemmas
-        if fact.lemma is not None and index not in theory.signature.unusable:
-            root.add(fact.formula, cite(theory, log, index, root.block))
+    for index in theory.citable_lemmas:  # the canonical forms proved as lemmas
+        root.add(theory.facts[index].formula, cite(theory, log, index, root.block))
     for theorem in known:
         step = log.record("theorem", theorem.statement, (), root.block, theorem=theorem.name)
         expanded = expand(theorem.statement, definitions)

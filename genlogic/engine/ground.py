@@ -162,9 +162,8 @@ class _Chain:
         for index in axioms:
             axiom = theory.axioms[index]
             root.add(axiom, self.log.record("axiom", axiom, (), root.block, axiom=index))
-        for index, fact in enumerate(theory.facts):  # canonical forms proved first (engine/lemmas.py)
-            if fact.lemma is not None and index not in theory.signature.unusable:
-                root.add(fact.formula, cite(theory, self.log, index, root.block))
+        for index in theory.citable_lemmas:  # canonical forms proved first (engine/lemmas.py)
+            root.add(theory.facts[index].formula, cite(theory, self.log, index, root.block))
         root.saturate()
         self.blocks: list[LogicBlock] = [root]
         self.names: list[str] = [schema.base]

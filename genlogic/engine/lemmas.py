@@ -96,7 +96,7 @@ def _reshaped(theory: Theory, fact: Fact) -> Proof | None:
     constants = frozenset(c.name for c in theory.signature.constants)
     ground = [i for i, axiom in enumerate(theory.axioms) if isinstance(axiom, Atom) and i not in fact.axioms]
     axioms = [(i, renamed_apart(theory.axioms[i], set(constants))) for i in (*fact.axioms, *ground)]
-    proved = [f for i, f in enumerate(theory.facts) if f.lemma is not None and i not in theory.signature.unusable]
+    proved = [theory.facts[i] for i in theory.citable_lemmas]
     return Reshaper(axioms, constants, proved).proof(fact.lemma, fact.formula)
 
 

@@ -54,9 +54,9 @@ def facts_of(axioms: tuple[Formula, ...], constants: frozenset[str]) -> tuple[Fa
     facts: list[Fact] = []
     for index, axiom in enumerate(axioms):
         renamed = renamed_apart(axiom, set(constants))
-        parts = clauses(axiom, constants)
         flat: list[Formula] = []
         _collect(renamed, (), [], flat)
+        parts = [_induction_form(c) for c in flat]  # clauses(axiom), from the one renaming
         same = {alpha_text(renamed)} | ({alpha_text(flat[0])} if len(flat) == 1 else set())
         if len(parts) == 1 and alpha_text(parts[0]) in same:
             facts.append(Fact(renamed, (index,)))

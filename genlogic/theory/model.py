@@ -135,6 +135,12 @@ class Theory:
         """The facts that are not axioms as written: theorems to prove before they are used."""
         return tuple(f for f in self.signature.facts if f.lemma is not None)
 
+    @property
+    def citable_lemmas(self) -> tuple[int, ...]:
+        """Indices of the lemma facts a proof may cite: all but those marked unusable."""
+        return tuple(i for i, f in enumerate(self.signature.facts)
+                     if f.lemma is not None and i not in self.signature.unusable)
+
     def definition(self, name: str) -> Definition:
         return next(d for d in self.definitions if d.name == name)
 
