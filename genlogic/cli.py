@@ -355,3 +355,18 @@ def import_gl(definitions_dir: Path, config: Path, output: Path, anchor_name: st
     load_theory(output, text)
     write_atomic(output, text)
     click.echo(f"wrote {display_path(output)}", err=True)
+
+
+@main.command("import-tip")
+@click.argument("file", type=_FILE)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--with-lemmas", is_flag=True,
+              help="Keep TIP's lemma asserts, as stated theorems to prove before the goal.")
+def import_tip(file: Path, output: Path, with_lemmas: bool) -> None:
+    """Convert a TIP problem over the naturals (SMT-LIB 2.6 with prove) into one .mpl file."""
+    from genlogic.tip import import_tip as convert
+
+    text = convert(file, with_lemmas)
+    load_theory(output, text)
+    write_atomic(output, text)
+    click.echo(f"wrote {display_path(output)}", err=True)

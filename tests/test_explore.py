@@ -161,3 +161,18 @@ def test_operations_recursive_on_the_other_argument(tmp_path):
     query = run("query", out, ROOT / "tests" / "data" / "peano_left_laws.mpl")
     assert query.exit_code == 0, query.output
     assert check_run(out).ok
+
+
+def test_a_stated_goal_is_proved_goal_directed(tmp_path):
+    """With a stated goal, exploration retries it after every round that proved a lemma and
+    stops once it is proved: commutativity of + needs two lemmas, not the whole exploration."""
+    (tmp_path / "peano.mpl").write_text(PEANO.read_text())
+    goal = tmp_path / "goal.mpl"
+    goal.write_text('import "peano.mpl"\n\ntheorem add_comm := forall a b: a ∈ N and b ∈ N -> a + b = b + a\n')
+    result = run("prove", goal, "-o", tmp_path / "run", "--no-html")
+    assert result.exit_code == 0, result.output
+    summary = json.loads((tmp_path / "run" / "summary.json").read_text())
+    assert summary["goals"][0]["status"] == "proved"
+    assert summary["counts"]["rounds"] <= 5 and summary["counts"]["proved"] >= 2
+    assert summary["cut_short"] is False and summary["open"], "conjectures not reached stay open"
+    assert check_run(tmp_path / "run").ok

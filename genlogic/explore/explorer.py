@@ -34,6 +34,8 @@ from genlogic.theory.model import Theory
 #: without an induction schema (witness depth, steps recorded)
 BATCH = 8
 FALLBACK = Budget(depth=2, steps=3_000)
+#: a stated goal's Logic-Block induction attempt (per induction variable)
+BLOCK_INDUCTION = Budget(depth=3, steps=20_000)
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class ConjectureTask:
     known: tuple[KnownTheorem, ...]
     deadline: float | None = None  # time.monotonic(), the same clock in every process
     fallback: bool = True  # whether a theory without an induction schema may use a Logic Block
+    # whether a Logic Block may try induction when rewriting cannot (goals that are not equations)
+    block_induction: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,14 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
         result = attempt_equation(ctx, task.name, task.statement, task.known, variable)
         if result.proof is not None:
             return ConjectureResult(task.name, result.proof, "induction", variable, result)
+    if task.block_induction:
+        budget = dataclasses.replace(BLOCK_INDUCTION, deadline=task.deadline)
+        for variable in induction_variables(task.theory, task.statement):
+            if task.deadline is not None and time.monotonic() > task.deadline:
+                break
+            result = attempt(task.theory, task.name, task.statement, task.known, budget, variable)
+            if result.proof is not None:
+                return ConjectureResult(task.name, result.proof, "induction", variable, result)
     return ConjectureResult(task.name, None, None, None, result)
 
 
@@ -90,6 +102,8 @@ class Exploration:
     # equations that followed directly from proved ones, so were not tried: (text, theorems used)
     corollaries: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     open: list[Equation] = field(default_factory=list)
+    # stated goals proved between rounds, by name: (result, the round after which it was proved)
+    goals: dict[str, tuple[ConjectureResult, int]] = field(default_factory=dict)
     attempts: int = 0
     rounds: int = 0
     cut_short: bool = False
@@ -103,9 +117,14 @@ def explore(
     progress: Callable[[int, int, int], None] | None = None,
     reserved: frozenset[str] = frozenset(),
     max_rounds: int | None = None,
+    goals: tuple[tuple[str, Formula], ...] = (),
 ) -> Exploration:
     """``reserved``: names a discovered theorem must not take (the stated theorems').
-    ``max_rounds`` bounds the rounds (a deterministic alternative to ``deadline``)."""
+    ``max_rounds`` bounds the rounds (a deterministic alternative to ``deadline``).
+
+    ``goals`` (name, statement) are proved goal-directed: tried by rewriting before the first
+    round and again after every round that proved a theorem, with every theorem proved so far;
+    exploration stops once all of them are proved."""
     report = Exploration()
     ctx = context(theory)
     names = {}
@@ -118,8 +137,21 @@ def explore(
     failed_with: dict[str, int] = {}  # theorems known at the last failed attempt
     failures: dict[str, int] = {}  # failed attempts so far
     known: list[KnownTheorem] = []
+
+    def try_goals() -> bool:
+        """Attempt the goals not yet proved; True when every goal is proved."""
+        waiting = [(name, statement) for name, statement in goals if name not in report.goals]
+        tasks = [ConjectureTask(theory, name, statement, tuple(known), deadline, fallback=False,
+                                block_induction=not known)
+                 for name, statement in waiting]
+        for result in executor.map(run_conjecture, tasks):
+            if result.proof is not None:
+                report.goals[result.name] = (result, report.rounds)
+        return len(report.goals) == len(goals)
+
     try:
-        while (deadline is None or time.monotonic() < deadline) and report.rounds != max_rounds:
+        done = bool(goals) and try_goals()
+        while not done and (deadline is None or time.monotonic() < deadline) and report.rounds != max_rounds:
             follows = joinable(ctx, tuple(known))
             batch: list[Equation] = []
             redundant: set[int] = set()
@@ -158,10 +190,12 @@ def explore(
                     )
             proved = {k.name for k in known}
             pending = [eq for eq in pending if names[id(eq)] not in proved]
+            if goals and len(known) > proved_before and try_goals():
+                break
             if progress is not None:
                 progress(report.rounds, len(known), len(pending))
         else:
-            report.cut_short = True
+            report.cut_short = not done
     except KeyboardInterrupt:
         report.cut_short = True
     follows = joinable(ctx, tuple(known))

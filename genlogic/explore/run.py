@@ -26,7 +26,7 @@ from genlogic.engine.block import Budget
 from genlogic.engine.goal import KnownTheorem
 from genlogic.engine.grid import make_executor, run_grid
 from genlogic.explore.conjectures import MAX_SIZE, conjectures
-from genlogic.explore.explorer import ConjectureTask, explore, run_conjecture
+from genlogic.explore.explorer import ConjectureResult, ConjectureTask, explore, run_conjecture
 from genlogic.explore.finite import finite_models
 from genlogic.explore.model import Ground, GroundModel, compute_ground
 from genlogic.explore.refute import counterexample, vacuous
@@ -109,6 +109,8 @@ def prove_and_explore(
     open_equations: list[str] = []
     corollaries: list[dict[str, Any]] = []
     rounds = 0
+    early: dict[str, tuple[ConjectureResult, int]] = {}  # goals proved between exploration rounds
+    screened = _screen_goals(theory, models)  # the goals a model refutes, or that are vacuous
     executor = make_executor(options.executor, options.workers)
     try:
         generation = None
@@ -131,8 +133,10 @@ def prove_and_explore(
             open_equations = [eq.text for eq in generation.equations]
         elif generation is not None:
             reserved = frozenset(t.name for t in theory.theorems)
-            exploration = explore(theory, generation, executor, deadline, progress, reserved, options.max_rounds)
+            exploration = explore(theory, generation, executor, deadline, progress, reserved, options.max_rounds,
+                                  tuple((t.name, t.formula) for t in theory.theorems if t.name not in screened))
             rounds = exploration.rounds
+            early = exploration.goals
             for discovery in exploration.discoveries:
                 proved.append(proofgraph.ProvedTheorem(discovery.proof, "conjecture", discovery.round, discovery.method))
                 discovered.append(KnownTheorem(discovery.proof.name, discovery.proof.statement))
@@ -152,7 +156,7 @@ def prove_and_explore(
             goals, refuted = [_not_attempted(t.name) for t in theory.theorems], []
             stages.skip("stated goals")
         else:
-            goals, refuted = _stated_goals(theory, models, discovered, executor, proved, rounds, deadline)
+            goals, refuted = _stated_goals(theory, screened, discovered, executor, proved, rounds, deadline, early)
             stages.end("stated goals")
     finally:
         executor.close()
@@ -203,43 +207,64 @@ def _not_attempted(name: str) -> dict[str, Any]:
     return {"name": name, "status": "unproved", "reason": NOT_ATTEMPTED}
 
 
-def _stated_goals(theory, models: list[GroundModel], discovered, executor, proved, rounds_before,
-                  deadline: float | None = None):
-    """Each stated theorem: refuted on a model, vacuous, or proved with the discoveries; until
-    ``deadline``, after which the rest are unproved (``time limit``)."""
+def _screen_goals(theory, models: list[GroundModel]) -> dict[str, dict[str, Any]]:
+    """The stated theorems a model refutes, or whose premises never hold in it: name → goal entry
+    (the refuted ones also carry ``refuted``, their entry for ``refuted.json``)."""
     definitions = {d.name: d for d in theory.definitions}
+    screened: dict[str, dict[str, Any]] = {}
+    for theorem in theory.theorems:
+        expanded = expand(theorem.formula, definitions)
+        found = counterexample(expanded, models)
+        if found is not None:
+            where = {"model": found.model.label} if found.model.finite else {}
+            screened[theorem.name] = {
+                "name": theorem.name, "status": "refuted", "counterexample": found.assignment, **where,
+                "refuted": {"name": theorem.name, "statement": readable(theorem.formula),
+                            "counterexample": found.assignment,
+                            **({"model": found.model.describe()} if found.model.finite else {})}}
+        elif vacuous(expanded, models):
+            screened[theorem.name] = {"name": theorem.name, "status": "unproved",
+                                      "reason": "vacuous: its premises never hold in the model"}
+    return screened
+
+
+def _stated_goals(theory, screened: dict[str, dict[str, Any]], discovered, executor, proved, rounds_before,
+                  deadline: float | None = None, early: dict[str, tuple[ConjectureResult, int]] | None = None):
+    """Each stated theorem: refuted on a model or vacuous (``screened``), proved during
+    exploration (``early``: name → result and round), or proved now with the discoveries; until
+    ``deadline``, after which the rest are unproved (``time limit``)."""
+    early = early or {}
     goals: list[dict[str, Any]] = []
     refuted: list[dict[str, Any]] = []
     to_prove = []
+    stated = []
 
     def late() -> bool:
         return deadline is not None and time.monotonic() >= deadline
 
     for theorem in theory.theorems:
-        if late():
+        if theorem.name in early:
+            result, round_ = early[theorem.name]
+            goals.append({"name": theorem.name, "status": "proved", "round": round_,
+                          "steps": len(result.proof.steps)})
+            stated.append(proofgraph.ProvedTheorem(result.proof, "stated", round_, result.method))
+        elif late():
             goals.append(_not_attempted(theorem.name))
-            continue
-        expanded = expand(theorem.formula, definitions)
-        found = counterexample(expanded, models)
-        if found is not None:
-            where = {"model": found.model.label} if found.model.finite else {}
-            goals.append({"name": theorem.name, "status": "refuted", "counterexample": found.assignment, **where})
-            refuted.append({"name": theorem.name, "statement": readable(theorem.formula),
-                            "counterexample": found.assignment,
-                            **({"model": found.model.describe()} if found.model.finite else {})})
-        elif vacuous(expanded, models):
-            goals.append({"name": theorem.name, "status": "unproved", "reason": "vacuous: its premises never hold in the model"})
+        elif theorem.name in screened:
+            entry = dict(screened[theorem.name])
+            if "refuted" in entry:
+                refuted.append(entry.pop("refuted"))
+            goals.append(entry)
         else:
             goals.append({"name": theorem.name})
             to_prove.append((theorem.name, theorem.formula))
-    # by rewriting first, as conjectures are (the Logic Blocks' own attempt comes after)
-    tasks = [ConjectureTask(theory, name, formula, tuple(discovered), deadline, fallback=False)
+    # by rewriting first, as conjectures are, then by induction in Logic Blocks (the grid's direct attempt comes after)
+    tasks = [ConjectureTask(theory, name, formula, tuple(discovered), deadline, fallback=False, block_induction=True)
              for name, formula in to_prove]
     by_rewriting = {r.name: (r.proof, r.method) for r in executor.map(run_conjecture, tasks) if r.proof is not None}
     report = run_grid(theory, [g for g in to_prove if g[0] not in by_rewriting], executor,
                       budget=Budget(deadline=deadline), known=tuple(discovered))
     outcomes = {o.name: o for o in report.outcomes}
-    stated = []
     for goal in goals:
         if "status" in goal:
             continue
