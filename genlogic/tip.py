@@ -729,15 +729,53 @@ class _Writer:
             text = self.every(prop)
         return f"({text})" if tight else text
 
-    def every(self, prop: Every) -> str:
+    def every(self, prop: Every, whole: bool = False) -> str:
+        """``forall x̄: x̄ ∈ carrier and premises -> conclusion``; a relation atom of the premises
+        (and with ``whole`` of the conclusion) gets its argument terms named (:meth:`flatten`)."""
         premises, conclusion = _premises(prop.body)
+        named, premises, conclusion = self.flatten(prop.variables, premises, conclusion, whole)
         guards = [f"{v} ∈ {self.problem.carrier}" for v in prop.variables]
         body = " and ".join(guards + [self.prop(p) for p in premises])
-        return f"forall {' '.join(prop.variables)}: {body} -> {self.prop(conclusion, tight=False)}"
+        return f"forall {' '.join(prop.variables + named)}: {body} -> {self.prop(conclusion, tight=False)}"
+
+    def flatten(self, variables: tuple[str, ...], premises: list[Prop], conclusion: Prop,
+                whole: bool) -> tuple[tuple[str, ...], list[Prop], Prop]:
+        """Relation atoms with variables for arguments: ``R(S(x)) = y`` as a premise becomes
+        ``S(x) = t1 and R(t1) = y`` with ``t1`` quantified by the clause. The same for a function
+        that is total (as every imported one is), but a premise with a nested term would read as a
+        universal formula (docs/mpl.md §5.5) and a negated conclusion as an existential one: the
+        Logic Blocks use flat atoms directly. Returns the new variables, premises, conclusion."""
+        taken = set(variables) | set(self.names.values())
+        named: list[str] = []
+        defining: list[Prop] = []
+
+        def name(term: Term) -> Term:
+            if isinstance(term, (Var, Zero)) or (isinstance(term, Call) and not term.args):
+                return term
+            flat = Succ(name(term.arg)) if isinstance(term, Succ) else Call(term.function, tuple(map(name, term.args)))
+            count = 1
+            while f"t{count}" in taken:
+                count += 1
+            taken.add(f"t{count}")
+            named.append(f"t{count}")
+            defining.append(Eq(flat, Var(f"t{count}")))
+            return Var(f"t{count}")
+
+        def flat(prop: Prop) -> Prop:
+            if isinstance(prop, Holds):
+                return Holds(prop.relation, tuple(map(name, prop.args)))
+            if isinstance(prop, Neg) and isinstance(prop.body, Holds):
+                return Neg(flat(prop.body))
+            return prop
+
+        premises = [flat(p) for p in premises]
+        if whole:
+            conclusion = flat(conclusion)
+        return tuple(named), defining + premises, conclusion
 
     def clause(self, variables: tuple[str, ...], premises: list[Prop], conclusion: Prop) -> str:
-        if variables:
-            return self.every(Every(variables, _implies(premises, conclusion)))
+        if variables or self.flatten(variables, premises, conclusion, True)[0]:
+            return self.every(Every(variables, _implies(premises, conclusion)), whole=True)
         if premises:
             return self.prop(_implies(premises, conclusion), tight=False)
         return self.prop(conclusion, tight=False)

@@ -19,10 +19,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from genlogic.cli import main
-from genlogic.errors import MplError
+from genlogic.engine.block import Budget
+from genlogic.engine.equational import attempt_equation, context
+from genlogic.engine.goal import attempt
+from genlogic.engine.lemmas import prove_lemmas
 from genlogic.explore.model import ground_model
 from genlogic.theory.build import load_theory
 from genlogic.tip import import_tip
+from tests.test_mutation import rehash
 
 DATA = Path(__file__).parent / "data" / "tip"
 NAT = "(declare-datatype Nat ((Z) (S (p Nat))))\n"
@@ -61,8 +65,9 @@ def test_bool_function_becomes_a_fully_defined_relation(tmp_path):
         "(prove (forall ((a Nat)) (le a a)))\n")))
     text = (tmp_path / "problem.mpl").read_text()
     assert "(forall y: y ∈ Nat -> le(Z) = y)" in text  # true case: an axiom
-    assert "not le(S(z)) = Z" in text  # false case: a negated axiom
-    assert "le(z) = w -> le(S(z)) = S(w)" in text and "le(S(z)) = S(w) -> le(z) = w" in text  # both ways
+    assert "(forall z t1: z ∈ Nat and S(z) = t1 -> not le(t1) = Z)" in text  # false case: negated, flat
+    assert ("S(z) = t1 and S(w) = t2 and le(z) = w -> le(t1) = t2" in text  # both ways
+            and "S(z) = t1 and S(w) = t2 and le(t1) = t2 -> le(z) = w" in text)
     assert theory.signature.operation("le") is None or not theory.signature.operation("le").is_operation
 
 
@@ -216,3 +221,59 @@ def test_false_conditional_goals_are_never_proved(tmp_path, goal, refuted):
     assert status == ("refuted" if refuted else "unproved")
     checked = CliRunner().invoke(main, ["check", str(run)])
     assert checked.exit_code == 0 and "goal problem: not proved" in checked.output
+
+
+# ---- case splits inside induction, ex falso: proved, checked, and not without them ----------------
+
+def _theory(tmp_path, problem: str):
+    mpl = tmp_path / f"{problem}.mpl"
+    mpl.write_text(import_tip(DATA / f"{problem}.smt2"))
+    return mpl, prove_lemmas(load_theory(mpl), None).theory
+
+
+def test_nested_induction_splits_the_step_case_and_only_then_proves_it(tmp_path):
+    """min(min(a, b), c) = min(a, min(b, c)) with min recursive on both arguments: the step of
+    the induction on a needs the cases of b and c."""
+    _, theory = _theory(tmp_path, "isaplanner_prop_31")
+    goal = theory.theorems[-1]
+    ctx = context(theory)
+    assert attempt_equation(ctx, goal.name, goal.formula, (), "a", splits=0).proof is None
+    assert attempt_equation(ctx, goal.name, goal.formula, (), "a", splits=1).proof is None
+    assert attempt_equation(ctx, goal.name, goal.formula, (), "a", splits=2).proof is not None
+
+
+def test_relational_goal_by_induction_with_case_splits_and_ex_falso(tmp_path):
+    """le(x, y) and le(y, z) imply le(x, z): induction on x, the step split on y and z, the cases
+    y = 0 and z = 0 closed by ex falso from the negated defining case."""
+    _, theory = _theory(tmp_path, "tip2015_nat_le_trans")
+    goal = theory.theorems[-1]
+    budget = Budget(depth=3, steps=20_000)
+    assert attempt(theory, goal.name, goal.formula, (), budget, "x").proof is None
+    proof = attempt(theory, goal.name, goal.formula, (), budget, "x", splits=2).proof
+    assert proof is not None
+    assert {"not_intro", "double_neg"} <= {step.kind for step in proof.steps}
+
+
+@pytest.mark.parametrize("problem", ["isaplanner_prop_31", "tip2015_nat_le_trans"])
+def test_split_proofs_check_and_a_forged_ex_falso_does_not(tmp_path, problem):
+    mpl, _ = _theory(tmp_path, problem)
+    run = tmp_path / "run"
+    result = CliRunner().invoke(main, ["prove", str(mpl), "-o", str(run), "--no-html", "--time-limit", "60"])
+    assert result.exit_code == 0, result.output
+    assert CliRunner().invoke(main, ["check", str(run)]).exit_code == 0
+    graph = json.loads((run / "proofgraph.json").read_text())
+    theorem = graph["theorems"][-1]
+    steps = theorem["steps"]
+    exfalso = [i for i, s in enumerate(steps) if s["kind"] == "not_intro"
+               and not any(t["block"] == s["closes"] for t in steps if t["kind"] != "assume")]
+    if problem == "isaplanner_prop_31":
+        assert not exfalso
+        return
+    assert exfalso, "the relational proof closes a contradiction block with no step of its own"
+    index = exfalso[0]
+    earlier = [s["id"] for s in steps[:index] if s["kind"] == "axiom"]
+    steps[index]["premises"] = [earlier[0], steps[index]["premises"][1]]  # not a clash any more
+    rehash(steps, index)
+    (run / "proofgraph.json").write_text(json.dumps(graph, indent=2, sort_keys=True))
+    checked = CliRunner().invoke(main, ["check", str(run)])
+    assert checked.exit_code == 1 and "not_intro" in checked.output

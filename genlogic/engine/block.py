@@ -22,7 +22,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Callable, Iterator
 
 from genlogic.engine.equality import Equalities
 from genlogic.engine.proof import ProofLog
@@ -173,6 +173,8 @@ class LogicBlock:
         self.delta: deque[Literal] = deque()
         self.clash: tuple[str, str] | None = None
         self.witness_count = 0
+        # proves a universal goal the block cannot (by a nested induction; set by engine/goal.py)
+        self.splitter: Callable[["LogicBlock", Forall], str | None] | None = None
         for name, depth in sorted(constants.items()):
             self.constant(name, depth)
 
@@ -204,6 +206,7 @@ class LogicBlock:
         other.delta = deque(self.delta)
         other.clash = self.clash
         other.witness_count = self.witness_count
+        other.splitter = self.splitter
         for name in params:
             other.constant(name, 0)
         return other
@@ -586,8 +589,11 @@ class LogicBlock:
         found = self.saturate(goal)
         if found is not None:
             return found
-        if self.clash is not None:
-            return None
+        if self.clash is not None:  # ex falso: a contradiction child assuming ¬goal closes at once
+            child = self.child("contradiction")
+            child.assume(Not(goal))
+            refuted = self.log.record("not_intro", Not(Not(goal)), self.clash, self.block, closes=child.block)
+            return self.log.record("double_neg", goal, (refuted,), self.block)
         if isinstance(goal, And):
             left = self.establish(goal.left)
             right = self.establish(goal.right) if left is not None else None
@@ -601,7 +607,7 @@ class LogicBlock:
             child.assume(substitute(goal.antecedent, mapping))
             result = child.establish(substitute(goal.consequent, mapping))
             if result is None:
-                return None
+                return self.splitter(self, goal) if self.splitter is not None else None
             return self.log.record("forall_intro", goal, (result,), self.block, closes=child.block)
         if isinstance(goal, Not) and not is_existential(goal):
             child = self.child("contradiction")

@@ -173,10 +173,17 @@ class Scope:
 
 
 class Replay:
-    """One proof attempt: a fresh log, the theory's laws plus ``known`` theorems as rewrites."""
+    """One proof attempt: a fresh log, the theory's laws plus ``known`` theorems as rewrites.
 
-    def __init__(self, ctx: Context, known: tuple[KnownTheorem, ...]):
+    ``splits`` is how deep a universal subgoal that rewriting cannot prove may be proved by a
+    nested induction on one of its variables instead (a case split on that variable whose step
+    case also has its own hypothesis): the step of an induction on x often needs the cases
+    y = 0 and y = s(y') of another variable, as for x - y defined by recursion on both."""
+
+    def __init__(self, ctx: Context, known: tuple[KnownTheorem, ...], splits: int = 0):
         self.ctx = ctx
+        self.splits = splits
+        self.depth = 0  # inductions open: the predecessor of the innermost is PREDECESSOR * depth
         self.log = ProofLog()
         self.naming = Naming(reserved=set(ctx.constants))
         self.root = Scope(self.naming.block("root", None))
@@ -243,23 +250,32 @@ class Replay:
         """The step proving ``statement`` in the root block (raises :class:`Failed`)."""
         if variable is None:
             return self.establish(statement, self.root)
+        return self._induct(statement, variable, self.root)
+
+    def _induct(self, statement: Formula, variable: str, scope: Scope) -> str:
+        """``statement`` proved in ``scope`` by induction on ``variable``."""
         instance = induction_instance(self.ctx.theory, statement, variable)
         if instance is None:
             raise Failed("no induction instance")
-        instance_step = instance.record(self.ctx.theory, self.log, self.root.block)
+        instance_step = instance.record(self.ctx.theory, self.log, scope.block)
         _, successor = self._schema(statement, variable)
-        cases = [
-            self._forall(case, self.root, predecessor=True) if _is_step_case(case, successor)
-            else self.establish(case, self.root)
-            for case in conjuncts(instance.formula.antecedent)
-        ]
+        self.depth += 1
+        try:
+            cases = [
+                self._forall(case, scope, predecessor=True) if _is_step_case(case, successor)
+                else self.establish(case, scope)
+                for case in conjuncts(instance.formula.antecedent)
+            ]
+        finally:
+            self.depth -= 1
         conclusion = instance.formula.consequent
-        proved = self.log.record("apply", conclusion, (instance_step, *cases), self.root.block, subst={}, levels=1)
-        return self._from_induction(statement, variable, conclusion, proved)
+        proved = self.log.record("apply", conclusion, (instance_step, *cases), scope.block, subst={}, levels=1)
+        return self._from_induction(statement, variable, conclusion, proved, scope)
 
-    def _from_induction(self, statement: Forall, variable: str, conclusion: Forall, proved: str) -> str:
+    def _from_induction(self, statement: Forall, variable: str, conclusion: Forall, proved: str,
+                        scope: Scope) -> str:
         """∀x̄ (x ∈ X ∧ A → B) from ∀n (n ∈ X → n ∈ X ∧ ∀ȳ (A → B)[x := n])."""
-        block, mapping, parts = self._open(statement, self.root.block)
+        block, mapping, parts = self._open(statement, scope.block)
         parts = dict(parts)
         (n,) = conclusion.variables
         element = mapping[variable]
@@ -274,7 +290,7 @@ class Replay:
             premises = [parts[p] for p in conjuncts(substitute(claim.antecedent, subst))]
             consequent = substitute(claim.consequent, subst)
             step = self.log.record("apply", consequent, (step, *premises), block, subst=subst, levels=1)
-        return self.log.record("forall_intro", statement, (step,), self.root.block, closes=block)
+        return self.log.record("forall_intro", statement, (step,), scope.block, closes=block)
 
     def _carrier(self, statement: Forall, variable: str) -> str:
         for atom in conjuncts(statement.antecedent):
@@ -288,7 +304,23 @@ class Replay:
             right = self.establish(goal.right, scope)
             return self.log.record("and_intro", goal, (left, right), scope.block)
         if isinstance(goal, Forall) and goal.variables:
-            return self._forall(goal, scope)
+            if self.splits == 0:
+                return self._forall(goal, scope)
+            try:
+                return self._forall(goal, scope)
+            except Failed:
+                pass
+            self.splits -= 1
+            try:
+                for variable in goal.variables:
+                    if self._schema(goal, variable) is not None:
+                        try:
+                            return self._induct(goal, variable, scope)
+                        except Failed:
+                            continue
+            finally:
+                self.splits += 1
+            raise Failed("no chain, and no case split proves it")
         if isinstance(goal, Atom) and goal.pred == "in":
             return self.member(scope, goal.args[0], goal.args[1])
         if isinstance(goal, Atom):
@@ -314,7 +346,7 @@ class Replay:
             raise Failed("the step case fixes one predecessor")
         for variable, param in mapping.items():
             if param not in definers:
-                name = PREDECESSOR if predecessor else variable
+                name = PREDECESSOR * self.depth if predecessor else variable
                 term = leaf(name, False)
                 if term in inner.values or name in self.ctx.constants:
                     raise Failed("two parameters for one name")
@@ -618,12 +650,15 @@ def _is_consequent(statement: Forall, claim: Forall, mapping: dict[str, str]) ->
 
 
 def attempt_equation(
-    ctx: Context, name: str, statement: Formula, known: tuple[KnownTheorem, ...], variable: str | None
+    ctx: Context, name: str, statement: Formula, known: tuple[KnownTheorem, ...], variable: str | None,
+    splits: int = 0,
 ) -> Attempt:
-    """Prove ``statement`` (an equation) by rewriting, directly or by induction on ``variable``."""
-    replay = Replay(ctx, known)
+    """Prove ``statement`` (an equation) by rewriting, directly or by induction on ``variable``;
+    ``splits``: the nesting of inductions allowed inside (see :class:`Replay`). Without splits
+    the attempt is planned first (no steps are recorded unless every chain joins)."""
+    replay = Replay(ctx, known, splits)
     proof = None
-    if replay.plan(statement, variable):
+    if splits or replay.plan(statement, variable):
         try:
             final = replay.prove(statement, variable)
         except Failed:

@@ -55,16 +55,20 @@ def attempt(
     budget: Budget,
     induction_variable: str | None = None,
     axioms: tuple[int, ...] | None = None,
+    splits: int = 0,
 ) -> Attempt:
     """Try to prove ``statement`` directly or, with ``induction_variable``, by induction on it;
     from the theory's axioms (only those indexed by ``axioms`` when given), its proved lemmas
-    and ``known``."""
+    and ``known``. ``splits``: how deep a universal subgoal a block cannot prove may be proved
+    by a nested induction on one of its variables (a case split with its own hypothesis)."""
     definitions = {d.name: d for d in theory.definitions}
     log = ProofLog()
     constants = {c.name: 0 for c in theory.signature.constants}
     naming = Naming(reserved=set(constants))
     operations = frozenset(op.name for op in theory.signature.operations if op.is_operation)
     root = LogicBlock(log, naming, naming.block("root", None), constants, budget, operations)
+    if splits:
+        root.splitter = _splitter(theory, splits)
     for index, axiom in enumerate(theory.axioms):
         if axioms is None or index in axioms:
             root.add(axiom, log.record("axiom", axiom, (), root.block, axiom=index))
@@ -185,6 +189,30 @@ def induction_instance(theory: Theory, goal: Formula, variable: str) -> Inductio
     return InductionInstance(schema.fact, set_name, variable, prop, formula)
 
 
+def _splitter(theory: Theory, splits: int):
+    """A block's fallback for a universal goal it cannot prove: induction on one of the goal's
+    variables, in that block, at most ``splits`` deep."""
+    left = [splits]
+
+    def split(block: LogicBlock, goal: Forall) -> str | None:
+        if left[0] == 0:
+            return None
+        left[0] -= 1
+        try:
+            for variable in induction_variables(theory, goal):
+                if _induction(theory, block, goal, variable):
+                    left[0], spared = 0, left[0]  # the goal now follows directly: no further split
+                    try:
+                        return block.establish(goal)
+                    finally:
+                        left[0] = spared
+            return None
+        finally:
+            left[0] += 1
+
+    return split
+
+
 def _induction(theory: Theory, root: LogicBlock, goal: Formula, variable: str) -> bool:
     """Prove the base and step cases of the induction instance for ``goal`` and add its
     conclusion ∀n (n ∈ carrier → φ(n)) to ``root``. ``False`` if a case is not proved (or the
@@ -211,7 +239,8 @@ def package(log: ProofLog, naming: Naming, name: str, statement: Formula, final:
     before every other step of the block and of its descendants (so a block param is mentioned
     by no step before the block opens); the rest keep their citation order."""
     order = log.ancestry(final)
-    used_blocks = {log.steps[s].block for s in order}
+    closed = {dict(log.steps[s].extra).get("closes") for s in order} - {None}
+    used_blocks = {log.steps[s].block for s in order} | closed  # a block may close with no step inside (ex falso)
     for block in sorted(used_blocks):
         parent = naming.infos[block].parent
         while parent is not None and parent not in used_blocks:
@@ -228,6 +257,9 @@ def package(log: ProofLog, naming: Naming, name: str, statement: Formula, final:
         for entered in reversed(lineage):  # open the enclosing blocks, outermost first
             if entered in assumptions:
                 opened.setdefault(assumptions.pop(entered))
+        closes = dict(log.steps[step].extra).get("closes")
+        if closes in assumptions:  # a block with no step of its own is opened just before it closes
+            opened.setdefault(assumptions.pop(closes))
         opened.setdefault(step)
     steps = tuple(log.steps[s] for s in opened)
     uses = sorted({dict(s.extra)["theorem"] for s in steps if s.kind == "theorem"})

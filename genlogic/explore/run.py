@@ -26,7 +26,7 @@ from genlogic.engine.block import Budget
 from genlogic.engine.goal import KnownTheorem
 from genlogic.engine.grid import make_executor, run_grid
 from genlogic.explore.conjectures import MAX_SIZE, conjectures
-from genlogic.explore.explorer import ConjectureResult, ConjectureTask, explore, run_conjecture
+from genlogic.explore.explorer import GOAL_SPLITS, ConjectureResult, ConjectureTask, explore, run_conjecture
 from genlogic.explore.finite import finite_models
 from genlogic.explore.model import Ground, GroundModel, compute_ground
 from genlogic.explore.refute import counterexample, vacuous
@@ -259,7 +259,8 @@ def _stated_goals(theory, screened: dict[str, dict[str, Any]], discovered, execu
             goals.append({"name": theorem.name})
             to_prove.append((theorem.name, theorem.formula))
     # by rewriting first, as conjectures are, then by induction in Logic Blocks (the grid's direct attempt comes after)
-    tasks = [ConjectureTask(theory, name, formula, tuple(discovered), deadline, fallback=False, block_induction=True)
+    tasks = [ConjectureTask(theory, name, formula, tuple(discovered), deadline, fallback=False, block_induction=True,
+                            splits=GOAL_SPLITS)
              for name, formula in to_prove]
     by_rewriting = {r.name: (r.proof, r.method) for r in executor.map(run_conjecture, tasks) if r.proof is not None}
     report = run_grid(theory, [g for g in to_prove if g[0] not in by_rewriting], executor,
