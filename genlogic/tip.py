@@ -407,14 +407,15 @@ def _inline_lets(expr: object, env: dict[str, object] | None = None) -> object:
 
 
 def _find_ite(expr: object) -> list | None:
-    """The first ``ite`` in a term position of ``expr`` (not under a binder), else None."""
+    """The first ``ite`` in a term position of ``expr`` (not under a binder) whose condition has
+    no ``ite`` of its own, else None: splitting on it first keeps every case condition a literal."""
     if not isinstance(expr, list) or not expr:
         return None
     head = _sym(expr[0])
     if head in ("match", "forall", "exists", "let"):
         return None
     if head == "ite":
-        return expr
+        return _find_ite(expr[1]) or expr if len(expr) == 4 else expr
     for sub in expr[1:]:
         found = _find_ite(sub)
         if found is not None:
@@ -805,6 +806,9 @@ class _Writer:
                 else:
                     lines.append(self.clause(case.variables, conditions + [value], here))
                     lines.append(self.clause(case.variables, conditions + [here], value))
+                    if isinstance(_negate(value), (Eq, Holds, Neg)):  # a literal: the contrapositives too
+                        lines.append(self.clause(case.variables, conditions + [_negate(value)], Neg(here)))
+                        lines.append(self.clause(case.variables, conditions + [Neg(here)], _negate(value)))
             else:
                 lhs = Call(function.tip_name, case.args)
                 lines.append(self.clause(case.variables, conditions, Eq(lhs, case.value)))

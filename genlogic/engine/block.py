@@ -616,4 +616,12 @@ class LogicBlock:
             if child.clash is None:
                 return None
             return self.log.record("not_intro", goal, child.clash, self.block, closes=child.block)
+        if isinstance(goal, Atom):  # by contradiction: assuming the atom false must clash
+            child = self.child("contradiction")
+            child.assume(Not(goal))
+            child.saturate()
+            if child.clash is None:
+                return None
+            refuted = self.log.record("not_intro", Not(Not(goal)), child.clash, self.block, closes=child.block)
+            return self.log.record("double_neg", goal, (refuted,), self.block)
         return None

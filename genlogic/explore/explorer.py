@@ -28,7 +28,8 @@ from genlogic.engine.goal import Attempt, KnownTheorem, Proof, attempt, inductio
 from genlogic.engine.grid import Executor
 from genlogic.engine.laws import read_law
 from genlogic.explore.conjectures import Equation, Generation
-from genlogic.mpl.ast import Formula
+from genlogic.explore.relations import relation_conjectures
+from genlogic.mpl.ast import Formula, free_identifiers
 from genlogic.theory.model import Theory
 
 #: chosen once for all theories: equations per round; the Logic-Block attempt of a theory
@@ -51,7 +52,8 @@ class ConjectureTask:
     known: tuple[KnownTheorem, ...]
     deadline: float | None = None  # time.monotonic(), the same clock in every process
     fallback: bool = True  # whether a theory without an induction schema may use a Logic Block
-    # whether a Logic Block may try induction on a goal that is not an equation
+    # whether a Logic Block may try a goal that is not an equation: directly (from known
+    # theorems), then by induction
     block_induction: bool = False
     splits: int = 0  # nested inductions (case splits) allowed inside an induction by rewriting
 
@@ -84,6 +86,10 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
             return ConjectureResult(task.name, result.proof, "induction", variable, result)
     if task.block_induction and read_law(task.statement, ctx.operations) is None:  # not an equation
         budget = dataclasses.replace(BLOCK_INDUCTION, deadline=task.deadline)
+        if task.known:  # directly from what is known (without it, the axioms alone rarely suffice)
+            result = attempt(task.theory, task.name, task.statement, task.known, budget, splits=task.splits)
+            if result.proof is not None:
+                return ConjectureResult(task.name, result.proof, "corollary", None, result)
         for variable in induction_variables(task.theory, task.statement):
             if task.deadline is not None and time.monotonic() > task.deadline:
                 break
@@ -148,15 +154,36 @@ def explore(
         """Attempt the goals not yet proved; True when every goal is proved."""
         waiting = [(name, statement) for name, statement in goals if name not in report.goals]
         tasks = [ConjectureTask(theory, name, statement, tuple(known), deadline, fallback=False,
-                                block_induction=not known, splits=GOAL_SPLITS)
+                                block_induction=True, splits=GOAL_SPLITS)
                  for name, statement in waiting]
         for result in executor.map(run_conjecture, tasks):
             if result.proof is not None:
                 report.goals[result.name] = (result, report.rounds)
         return len(report.goals) == len(goals)
 
+    def relation_properties() -> None:
+        """Prove what can be proved of the relations' order properties (of the relations the
+        goals mention, when there are goals), each with those proved before it."""
+        mentioned = {name for _, statement in goals for name in free_identifiers(statement)}
+        candidates = [c for c in relation_conjectures(theory, reserved | frozenset(names.values()))
+                      if not goals or c.relations <= mentioned]
+        for candidate in candidates:
+            if deadline is not None and time.monotonic() >= deadline:
+                break
+            task = ConjectureTask(theory, candidate.name, candidate.statement, tuple(known), deadline,
+                                  fallback=False, block_induction=True, splits=GOAL_SPLITS)
+            (result,) = executor.map(run_conjecture, [task])
+            report.attempts += 1
+            if result.proof is not None:
+                known.append(KnownTheorem(result.name, candidate.statement))
+                report.discoveries.append(Discovery(result.proof, result.method, result.variable, 0, candidate.text))
+
     try:
         done = bool(goals) and try_goals()
+        if not done:
+            proved_before = len(known)
+            relation_properties()
+            done = len(known) > proved_before and bool(goals) and try_goals()
         while not done and (deadline is None or time.monotonic() < deadline) and report.rounds != max_rounds:
             follows = joinable(ctx, tuple(known))
             batch: list[Equation] = []
