@@ -24,6 +24,7 @@ from genlogic.engine.equational import attempt_equation, context
 from genlogic.engine.goal import attempt
 from genlogic.engine.lemmas import prove_lemmas
 from genlogic.explore.model import ground_model
+from genlogic.explore.relations import relation_conjectures
 from genlogic.theory.build import load_theory
 from genlogic.tip import import_tip
 from tests.test_mutation import rehash
@@ -277,3 +278,50 @@ def test_split_proofs_check_and_a_forged_ex_falso_does_not(tmp_path, problem):
     (run / "proofgraph.json").write_text(json.dumps(graph, indent=2, sort_keys=True))
     checked = CliRunner().invoke(main, ["check", str(run)])
     assert checked.exit_code == 1 and "not_intro" in checked.output
+
+
+# ---- relations: order properties conjectured and proved; literal case conditions -------------------
+
+def test_relation_properties_are_found_proved_and_checked(tmp_path):
+    """Exploring a theory whose only symbols besides zero and successor are relations: the order
+    properties that hold are proved (and check), those that fail are not."""
+    mpl = _import(tmp_path, NAT + LE + "(prove (forall ((a Nat)) (le a a)))\n")
+    text = mpl.read_text()
+    mpl.write_text(text[:text.index("# The goal.")])  # no goal: plain exploration
+    run = tmp_path / "run"
+    result = CliRunner().invoke(main, ["prove", str(mpl), "-o", str(run), "--no-html", "--time-limit", "60"])
+    assert result.exit_code == 0, result.output
+    names = [t["name"] for t in json.loads((run / "proofgraph.json").read_text())["theorems"]]
+    assert {"le_reflexive", "le_antisymmetric", "le_transitive", "le_total", "le_connected"} <= set(names)
+    assert not {"le_irreflexive", "le_symmetric", "le_asymmetric"} & set(names)  # false: never proved
+    assert CliRunner().invoke(main, ["check", str(run)]).exit_code == 0
+
+
+def test_relation_conjectures_do_not_depend_on_names(tmp_path):
+    first = load_theory(_import(tmp_path, NAT + LE + "(prove (forall ((a Nat)) (le a a)))\n", "a.smt2"))
+    renamed = NAT.replace("Z", "zero").replace("S", "succ") + LE.replace("le", "below").replace(
+        "Z", "zero").replace("(S ", "(succ ") + "(prove (forall ((a Nat)) (below a a)))\n"
+    second = load_theory(_import(tmp_path, renamed, "b.smt2"))
+    first_names = [c.name for c in relation_conjectures(first)]
+    second_names = [c.name.replace("below", "le") for c in relation_conjectures(second)]
+    assert first_names == second_names and len(first_names) == 8
+    assert relation_conjectures(load_theory(Path(__file__).parent.parent / "mpl_examples" / "peano.mpl")) == []
+
+
+def test_a_goal_that_needs_a_relation_property_is_proved_with_it(tmp_path):
+    mpl = _import(tmp_path, NAT + LE + "(prove (forall ((a Nat) (b Nat)) (or (le a b) (le b a))))\n")
+    run = tmp_path / "run"
+    result = CliRunner().invoke(main, ["prove", str(mpl), "-o", str(run), "--no-html", "--time-limit", "60"])
+    assert result.exit_code == 0, result.output
+    theorems = json.loads((run / "proofgraph.json").read_text())["theorems"]
+    assert "le_total" in theorems[-1]["uses"] or "le_connected" in theorems[-1]["uses"]
+    assert CliRunner().invoke(main, ["check", str(run)]).exit_code == 0
+
+
+def test_nested_ite_conditions_become_literal_case_conditions(tmp_path):
+    goal = ("(forall ((x Nat) (y Nat) (z Nat)) (= (ite (le x (ite (le y z) y z)) x (ite (le y z) y z)) "
+            "(ite (le (ite (le x y) x y) z) (ite (le x y) x y) z)))")
+    text = _import(tmp_path, NAT + LE + f"(prove {goal})\n").read_text()
+    statement = text[text.index("theorem problem"):]
+    assert "not (" not in statement  # every negation is of an atom
+    assert load_theory(tmp_path / "problem.mpl").theorems
