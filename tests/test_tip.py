@@ -304,7 +304,7 @@ def test_relation_conjectures_do_not_depend_on_names(tmp_path):
     second = load_theory(_import(tmp_path, renamed, "b.smt2"))
     first_names = [c.name for c in relation_conjectures(first)]
     second_names = [c.name.replace("below", "le") for c in relation_conjectures(second)]
-    assert first_names == second_names and len(first_names) == 8
+    assert first_names == second_names and len(first_names) == 9
     assert relation_conjectures(load_theory(Path(__file__).parent.parent / "mpl_examples" / "peano.mpl")) == []
 
 
@@ -325,3 +325,15 @@ def test_nested_ite_conditions_become_literal_case_conditions(tmp_path):
     statement = text[text.index("theorem problem"):]
     assert "not (" not in statement  # every negation is of an atom
     assert load_theory(tmp_path / "problem.mpl").theorems
+
+
+def test_goal_directed_runs_are_byte_identical_across_executors(tmp_path):
+    mpl, _ = _theory(tmp_path, "tip2015_nat_le_trans")
+    graphs = []
+    for executor, workers in (("local", "1"), ("process", "2"), ("local", "1")):
+        run = tmp_path / f"run-{executor}-{len(graphs)}"
+        result = CliRunner().invoke(main, ["prove", str(mpl), "-o", str(run), "--no-html",
+                                           "--executor", executor, "--workers", workers])
+        assert result.exit_code == 0, result.output
+        graphs.append((run / "proofgraph.json").read_bytes())
+    assert graphs[0] == graphs[1] == graphs[2]

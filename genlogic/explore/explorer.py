@@ -13,6 +13,12 @@ are merged in the equations' order: a proof is kept unless the theorems kept bef
 make its equation joinable. An equation that failed is tried again once a theorem was proved
 after its last attempt, so when the loop stops every open equation has met every theorem. The
 loop ends when no open equation can be tried, or at the time or round limit.
+
+Before the rounds, the order properties of the theory's relations
+(:mod:`~genlogic.explore.relations`) are proved where they can be, in Logic Blocks. Stated goals
+are proved goal-directed: tried before the first round and after every round that proved a
+theorem, with case splits (nested inductions) allowed, and exploration stops once they are all
+proved.
 """
 
 from __future__ import annotations
@@ -134,9 +140,10 @@ def explore(
     """``reserved``: names a discovered theorem must not take (the stated theorems').
     ``max_rounds`` bounds the rounds (a deterministic alternative to ``deadline``).
 
-    ``goals`` (name, statement) are proved goal-directed: tried by rewriting before the first
-    round and again after every round that proved a theorem, with every theorem proved so far;
-    exploration stops once all of them are proved."""
+    ``goals`` (name, statement) are proved goal-directed: tried before the first round and again
+    after every round that proved a theorem, with every theorem proved so far; exploration stops
+    once all of them are proved. The relations' properties come first: all of them without
+    goals, else those about the relations the goals mention, once the first try has failed."""
     report = Exploration()
     ctx = context(theory)
     names = {}

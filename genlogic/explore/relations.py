@@ -3,8 +3,8 @@
 Equations between terms say nothing about a relation that is not a function (``le``, ``lt``:
 atoms ``in2[x,y,R]``, read "R holds of (x, y)"). For each such relation over the carrier of an
 induction schema this module states the properties an order may have — reflexive, irreflexive,
-symmetric, antisymmetric, asymmetric, transitive, total (strongly connected) and connected
-(trichotomous) — and, for each ordered pair of such relations, inclusion (R ⊆ Q), complement
+symmetric, antisymmetric, asymmetric, transitive, total (strongly connected), connected
+(trichotomous) and included in equality — and, for each ordered pair of such relations, inclusion (R ⊆ Q), complement
 (not R(x, y) → Q(y, x)) and strictness (R(x, y) ∧ x ≠ y → Q(x, y)). The relations, the carrier
 and their order come from the theory's signature; nothing is known about any relation in
 advance. Every statement is only a candidate: exploration proves it (by induction in Logic
@@ -66,6 +66,8 @@ def relation_conjectures(theory: Theory, reserved: frozenset[str] = frozenset())
         add(f"{r}_total", f"{r} is total", law((x, y), [Not(holds(r, x, y))], holds(r, y, x)))
         add(f"{r}_connected", f"{r} is connected",
             law((x, y), [Not(holds(r, x, y)), Not(holds(r, y, x))], Atom("=", (x, y))))
+        add(f"{r}_in_equality", f"{r} holds only of equal elements",
+            law((x, y), [holds(r, x, y)], Atom("=", (x, y))))
     for r in relations:
         for q in relations:
             if r == q:
