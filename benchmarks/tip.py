@@ -16,6 +16,10 @@ lemmas given:
   CPU limit; ``unsat`` is proved, ``sat`` refuted. Every child runs with at most 4 GiB of
   address space (cvc5 can take 12 GB on one problem).
 
+``--false-goals`` runs genlogic alone on every problem with its goal's conclusion negated (a false
+statement whenever the premises can hold): each must come out refuted or unproved, and a false
+goal reported proved makes the script exit 1.
+
 Prints one line per problem (both systems, status and CPU seconds) and the totals. Times are
 CPU seconds of the child processes (import, prove and check for genlogic).
 """
@@ -87,6 +91,31 @@ def genlogic(problem: Path, limit: float, work: Path) -> tuple[str, float, str]:
     return "proved", cpu, ""
 
 
+def falsified(problem: Path) -> str:
+    """The problem with a false goal: under the goal's quantifiers and premises its conclusion C
+    becomes (not C). TIP's goals are theorems, so the new goal is false whenever its premises can
+    hold; genlogic must never report it proved."""
+    import sexpdata
+
+    from genlogic.tip import _read
+
+    commands = _read(problem.read_text(encoding="utf-8"))
+    for command in commands:
+        if isinstance(command, list) and command and str(command[0]) == "prove":
+            holder, index = command, 1
+            while True:
+                body = holder[index]
+                head = str(body[0]) if isinstance(body, list) and body else ""
+                if head == "forall":
+                    holder, index = body, 2
+                elif head == "=>":
+                    holder, index = body, len(body) - 1
+                else:
+                    break
+            holder[index] = [sexpdata.Symbol("not"), holder[index]]
+    return "\n".join(sexpdata.dumps(c) for c in commands if not (isinstance(c, list) and str(c[0]) == "assert")) + "\n"
+
+
 def smtlib(problem: Path) -> str:
     """The problem as plain SMT-LIB: the goal negated and asserted; TIP's lemmas dropped."""
     text = problem.read_text(encoding="utf-8")
@@ -136,6 +165,8 @@ def main() -> int:
     parser.add_argument("--limit", type=float, default=10.0, help="CPU seconds per problem and system")
     parser.add_argument("--only", default="", help="only problems whose file name contains this")
     parser.add_argument("--no-peer", action="store_true", help="do not run cvc5")
+    parser.add_argument("--false-goals", action="store_true",
+                        help="genlogic only, on every problem with its goal's conclusion negated: none may be proved")
     parser.add_argument("--cvc5-one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.cvc5_one:
@@ -148,11 +179,16 @@ def main() -> int:
     print(f"{'problem':42} {'genlogic':>14} {'cpu s':>6}   {'cvc5':>9} {'cpu s':>6}")
     with tempfile.TemporaryDirectory(prefix="genlogic-tip-") as tmp:
         for problem in problems:
+            if args.false_goals:
+                problem = Path(tmp) / f"false_{problem.name}"
+                problem.write_text(falsified(args.folder / problem.name[len("false_"):]), encoding="utf-8")
             status, cpu, detail = genlogic(problem, args.limit, Path(tmp))
+            if args.false_goals and status == "proved":
+                status = "FALSE PROVED"
             totals["genlogic"][status] = totals["genlogic"].get(status, 0) + 1
-            failed |= status == "CHECK FAILED"
+            failed |= status in ("CHECK FAILED", "FALSE PROVED")
             line = f"{problem.stem:42} {status:>14} {cpu:6.1f}"
-            if not args.no_peer:
+            if not args.no_peer and not args.false_goals:
                 theirs, their_cpu = peer(problem, args.limit)
                 totals["cvc5"][theirs] = totals["cvc5"].get(theirs, 0) + 1
                 line += f"   {theirs:>9} {their_cpu:6.1f}"
