@@ -337,3 +337,18 @@ def test_goal_directed_runs_are_byte_identical_across_executors(tmp_path):
         assert result.exit_code == 0, result.output
         graphs.append((run / "proofgraph.json").read_bytes())
     assert graphs[0] == graphs[1] == graphs[2]
+
+
+def test_unary_functions_have_ground_tables_and_false_goals_about_them_are_refuted(tmp_path):
+    double = "(define-fun-rec double ((x Nat)) Nat (match x ((Z Z) ((S y) (S (S (double y)))))))\n"
+    half = "(define-fun-rec half ((x Nat)) Nat (match x ((Z Z) ((S y) (match y ((Z Z) ((S z) (S (half z)))))))))\n"
+    mpl = _import(tmp_path, NAT + PLUS + double + half + "(prove (forall ((a Nat)) (= (half (double a)) a)))\n")
+    model = ground_model(load_theory(mpl))
+    assert model.unary["double"] == {a: 2 * a for a in range(7)}
+    assert model.unary["half"] == {a: a // 2 for a in range(7)}
+    false = _import(tmp_path, NAT + PLUS + double + half +
+                    "(prove (forall ((a Nat)) (distinct (double a) (plus a a))))\n", "false.smt2")
+    run = tmp_path / "run"
+    result = CliRunner().invoke(main, ["prove", str(false), "-o", str(run), "--no-html", "--time-limit", "30"])
+    assert result.exit_code == 1
+    assert json.loads((run / "summary.json").read_text())["goals"][0]["status"] == "refuted"

@@ -590,10 +590,7 @@ class LogicBlock:
         if found is not None:
             return found
         if self.clash is not None:  # ex falso: a contradiction child assuming ¬goal closes at once
-            child = self.child("contradiction")
-            child.assume(Not(goal))
-            refuted = self.log.record("not_intro", Not(Not(goal)), self.clash, self.block, closes=child.block)
-            return self.log.record("double_neg", goal, (refuted,), self.block)
+            return self._by_contradiction(goal, saturate=False)
         if isinstance(goal, And):
             left = self.establish(goal.left)
             right = self.establish(goal.right) if left is not None else None
@@ -617,11 +614,18 @@ class LogicBlock:
                 return None
             return self.log.record("not_intro", goal, child.clash, self.block, closes=child.block)
         if isinstance(goal, Atom):  # by contradiction: assuming the atom false must clash
-            child = self.child("contradiction")
-            child.assume(Not(goal))
-            child.saturate()
-            if child.clash is None:
-                return None
-            refuted = self.log.record("not_intro", Not(Not(goal)), child.clash, self.block, closes=child.block)
-            return self.log.record("double_neg", goal, (refuted,), self.block)
+            return self._by_contradiction(goal, saturate=True)
         return None
+
+    def _by_contradiction(self, goal: Formula, saturate: bool) -> str | None:
+        """``goal`` from a ``contradiction`` child assuming ¬goal that clashes (``saturate``:
+        derive in the child until it does; else the clash is this block's own): ¬¬goal by
+        ``not_intro``, then ``double_neg``."""
+        child = self.child("contradiction")
+        child.assume(Not(goal))
+        if saturate:
+            child.saturate()
+        if child.clash is None:
+            return None
+        refuted = self.log.record("not_intro", Not(Not(goal)), child.clash, self.block, closes=child.block)
+        return self.log.record("double_neg", goal, (refuted,), self.block)

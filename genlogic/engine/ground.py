@@ -21,7 +21,7 @@ each pair by contradiction, reusing the pairs already proved.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from genlogic.engine.block import Budget, LogicBlock, Naming
@@ -72,6 +72,9 @@ class GroundTables:
     distinct_up_to: int
     constants: dict[str, int]  # element constants of the theory that are numerals
     limit: GroundLimit | None = None
+    # unary operations other than the step: {a: f(a)} for the arguments whose value is among
+    # the numerals the binary tables needed (values only: never packaged as theorems)
+    unary: dict[str, dict[int, int]] = field(default_factory=dict)
 
 
 class _Clock:
@@ -135,6 +138,11 @@ def calculate(
     result_tables = {op: {} for op in operations}
     for (op, a, b), (c, _, _) in values.items():
         result_tables[op][(a, b)] = c
+    unary = {
+        op.name: {a: c for a in range(up_to + 1) if (c := tables.unary_value(op.name, a)) is not None}
+        for op in theory.signature.operations
+        if op.inputs == 1 and op.is_operation and op.domain == schema.carrier and op.name != schema.step
+    }
     missing = tuple(sorted(wanted - set(values)))
     constants = {}
     for constant in theory.signature.constants:
@@ -142,7 +150,7 @@ def calculate(
         if index is not None:
             constants[constant.name] = index
     return GroundTables(
-        schema, up_to, tables.size, result_tables, missing, tuple(packaged), distinct_up_to, constants, limit
+        schema, up_to, tables.size, result_tables, missing, tuple(packaged), distinct_up_to, constants, limit, unary
     )
 
 
@@ -217,6 +225,17 @@ class _Chain:
             step = store.proof[literal]
             level = max(self._level(step), *(self._numeral_level(x) for x in candidate[:3]))
             return c, step, level
+        return None
+
+    def unary_value(self, op: str, a: int) -> int | None:
+        """c when ``op(a) = c`` is live for numerals a and c."""
+        if a > self.size:
+            return None
+        find = self.current.equalities.find
+        for candidate in self.current.store.candidates(True, "in2", {0: find(self.names[a]), 2: find(op)}):
+            c = self.index_of(candidate[1])
+            if c is not None:
+                return c
         return None
 
     def _level(self, step: str) -> int:

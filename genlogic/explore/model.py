@@ -125,7 +125,7 @@ def compute_ground(
         return None
     tables = calculate(theory, up_to, budget=dataclasses.replace(budget, deadline=deadline), proofs=False)
     schema = tables.schema
-    model = GroundModel(schema.carrier, schema.step, up_to, tables.tables, tables.constants)
+    model = GroundModel(schema.carrier, schema.step, up_to, tables.tables, tables.constants, unary=tables.unary)
     return Ground(model, tables.numerals, tables.missing, tables.limit)
 
 
