@@ -97,9 +97,9 @@ def falsified(problem: Path) -> str:
     hold; genlogic must never report it proved."""
     import sexpdata
 
-    from genlogic.tip import _read
+    from genlogic.tip import read_commands
 
-    commands = _read(problem.read_text(encoding="utf-8"))
+    commands = read_commands(problem.read_text(encoding="utf-8"))
     for command in commands:
         if isinstance(command, list) and command and str(command[0]) == "prove":
             holder, index = command, 1

@@ -43,7 +43,8 @@ class _Reader(sexpdata.Parser):
         return Symbol(token)
 
 
-def _read(text: str) -> list:
+def read_commands(text: str) -> list:
+    """The S-expressions of a TIP file, every atom a symbol."""
     return _Reader(text).parse()
 
 
@@ -219,7 +220,7 @@ def read_problem(path: Path, with_lemmas: bool = False, names: dict[str, str] | 
     if names is not None:
         ctx.names = names
     try:
-        commands = _read(text)
+        commands = read_commands(text)
     except Exception as error:  # sexpdata's own exceptions carry no position
         raise ctx.error(f"not an S-expression file: {error}") from None
     for command in commands:  # every global name first, so no bound variable takes one
@@ -458,17 +459,8 @@ def _cases(ctx: _Context, body: object, env: dict[str, Term], variables: tuple[s
             field_name = _sym(pattern[1]) if isinstance(pattern, list) and len(pattern) == 2 else None
             out += _branch(ctx, constructor, field_name, result, scrutinee, env, variables, conditions, boolean, args)
         return out
-    if head == "ite":
-        condition = _prop(ctx, body[1], env)
-        return (_cases(ctx, body[2], env, variables, conditions + (condition,), boolean, args)
-                + _cases(ctx, body[3], env, variables, conditions + (Neg(condition),), boolean, args))
-    if head == "let":
-        inner = dict(env)
-        for binding in body[1]:
-            inner[_sym(binding[0])] = _term(ctx, binding[1], env)
-        return _cases(ctx, body[2], inner, variables, conditions, boolean, args)
-    nested = _find_ite(body)
-    if nested is not None and len(nested) == 4:  # lift: f(.., ite(c, a, b), ..) is a case split on c
+    nested = _find_ite(body)  # the body itself, or an ite inside it: a case split on its condition
+    if nested is not None and len(nested) == 4:
         condition = _prop(ctx, nested[1], env)
         return (_cases(ctx, _replace(body, nested, nested[2]), env, variables, conditions + (condition,), boolean, args)
                 + _cases(ctx, _replace(body, nested, nested[3]), env, variables, conditions + (Neg(condition),),
@@ -529,13 +521,10 @@ def _term(ctx: _Context, expr: object, env: dict[str, Term]) -> Term:
         return Succ(_term(ctx, expr[1], env))
     if head == ctx.selector:
         raise ctx.error(f"unsupported: the selector {head} used as a function", expr)
-    if head in ("ite", "match"):
-        raise ctx.error(f"unsupported: {head} inside a term (only at the top of a function body)", expr)
-    if head == "let":
-        inner = dict(env)
-        for binding in expr[1]:
-            inner[_sym(binding[0])] = _term(ctx, binding[1], env)
-        return _term(ctx, expr[2], inner)
+    if head == "match":
+        raise ctx.error("unsupported: match inside a term (only around a function body's cases)", expr)
+    if head == "ite":
+        raise ctx.error(f"malformed ite {_show(expr)}", expr)
     if head == "lambda" or head == "@":
         raise ctx.error("unsupported: higher-order functions", expr)
     if head in ctx.arity:
@@ -611,11 +600,6 @@ def _prop(ctx: _Context, expr: object, env: dict[str, Term]) -> Prop:
         condition = _prop(ctx, args[0], env)
         return Conj((Implies(condition, _prop(ctx, args[1], env)),
                      Implies(Neg(condition), _prop(ctx, args[2], env))))
-    if head == "let":
-        inner = dict(env)
-        for binding in args[0]:
-            inner[_sym(binding[0])] = _term(ctx, binding[1], env)
-        return _prop(ctx, args[1], inner)
     if head == "forall":
         return _quantified(ctx, expr, env)
     if head == "exists":
