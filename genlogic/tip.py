@@ -777,9 +777,10 @@ class _Writer:
             else:
                 lines.append(f"{name} ∈ {carrier}")
         for case in function.cases:
-            conditions = [c for c in case.conditions if c != Const(True)]
-            if any(c == Const(False) for c in conditions):
+            decided = [_decided(c) for c in case.conditions]
+            if False in decided:  # a case that can never apply (nil ≠ nil, succ(k) = nil)
                 continue
+            conditions = [c for c, known in zip(case.conditions, decided) if known is None]
             if function.boolean:
                 here = Holds(function.tip_name, case.args)
                 value = case.value
@@ -797,6 +798,22 @@ class _Writer:
                 lhs = Call(function.tip_name, case.args)
                 lines.append(self.clause(case.variables, conditions, Eq(lhs, case.value)))
         return lines
+
+
+def _decided(prop: Prop) -> bool | None:
+    """The truth of a case condition that the constructors alone decide (zero is no successor,
+    zero is zero, a literal Bool), else None."""
+    if isinstance(prop, Const):
+        return prop.value
+    if isinstance(prop, Neg):
+        inner = _decided(prop.body)
+        return None if inner is None else not inner
+    if isinstance(prop, Eq) and {type(prop.left), type(prop.right)} <= {Zero, Succ}:
+        if isinstance(prop.left, Zero) and isinstance(prop.right, Zero):
+            return True
+        if isinstance(prop.left, Zero) or isinstance(prop.right, Zero):
+            return False
+    return None
 
 
 def _implies(premises: list[Prop], conclusion: Prop) -> Prop:

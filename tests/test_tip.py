@@ -352,3 +352,36 @@ def test_unary_functions_have_ground_tables_and_false_goals_about_them_are_refut
     result = CliRunner().invoke(main, ["prove", str(false), "-o", str(run), "--no-html", "--time-limit", "30"])
     assert result.exit_code == 1
     assert json.loads((run / "summary.json").read_text())["goals"][0]["status"] == "refuted"
+
+
+def test_an_unusual_phrasing_imports_cleanly_and_proves(tmp_path):
+    """Constructors in the other order, wildcard patterns, an ite on an equality test: the cases
+    the constructors decide are dropped or simplified, the rest proved and checked."""
+    text = ("(declare-datatype N ((succ (pred N)) (nil)))\n"
+            "(define-fun-rec add ((x N) (y N)) N (match x (((succ k) (succ (add k y))) (_ y))))\n"
+            "(define-fun-rec dbl ((x N)) N (ite (= x nil) nil (match x (((succ k) (succ (succ (dbl k)))) (_ nil)))))\n"
+            "(prove (forall ((a N) (b N)) (= (add a (succ b)) (succ (add a b)))))\n")
+    mpl = _import(tmp_path, text)
+    written = mpl.read_text()
+    assert "nil ≠ nil" not in written and "succ(k) ≠ nil" not in written
+    assert "(forall k: k ∈ N -> dbl(succ(k)) = succ(succ(dbl(k))))" in written
+    assert {a: 2 * a for a in range(4)}.items() <= ground_model(load_theory(mpl)).unary["dbl"].items()
+    run = tmp_path / "run"
+    result = CliRunner().invoke(main, ["prove", str(mpl), "-o", str(run), "--no-html", "--time-limit", "60"])
+    assert result.exit_code == 0, result.output
+    assert CliRunner().invoke(main, ["check", str(run)]).exit_code == 0
+
+
+def test_an_ex_falso_block_of_the_wrong_kind_is_rejected(tmp_path):
+    mpl, _ = _theory(tmp_path, "tip2015_nat_le_trans")
+    run = tmp_path / "run"
+    assert CliRunner().invoke(main, ["prove", str(mpl), "-o", str(run), "--no-html"]).exit_code == 0
+    graph = json.loads((run / "proofgraph.json").read_text())
+    theorem = graph["theorems"][-1]
+    closed = next(s["closes"] for s in theorem["steps"] if s["kind"] == "not_intro"
+                  and not any(t["block"] == s["closes"] for t in theorem["steps"] if t["kind"] != "assume"))
+    block = next(b for b in theorem["blocks"] if b["id"] == closed)
+    block["kind"] = "forall"  # the contradiction block passed off as a universal one
+    (run / "proofgraph.json").write_text(json.dumps(graph, indent=2, sort_keys=True))
+    checked = CliRunner().invoke(main, ["check", str(run)])
+    assert checked.exit_code == 1, checked.output
