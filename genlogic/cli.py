@@ -106,7 +106,7 @@ def signature(file: Path) -> None:
 def _describe(operation) -> str:
     parts = []
     if operation.is_operation:
-        parts.append("total function" if operation.inputs == 1 else "binary operation")
+        parts.append(operation.noun)
         parts.append(f"on {operation.domain}" + (" (closed)" if operation.closed else ""))
     else:
         parts.append("functional" if operation.functional else "relation")
@@ -230,7 +230,8 @@ def _missing(ground: dict) -> str:
     the limit that stopped it."""
     parts = []
     for op, entries in ground["missing"].items():
-        shown = ", ".join(f"{a} {op} {b}" for a, b in entries[:3])
+        shown = ", ".join(f"{args[0]} {op} {args[1]}" if len(args) == 2 else f"{op}({', '.join(map(str, args))})"
+                          for args in entries[:3])
         parts.append(f"{len(entries)} of {op} ({shown}{', …' if len(entries) > 3 else ''})")
     limit = {"deadline": "the time limit"}.get(ground.get("limit"), f"its {ground.get('limit')} limit")
     return (f"ground model: table entries without a value: {', '.join(parts)}; stopped by {limit} at "

@@ -142,7 +142,8 @@ def convert(definitions_dir: Path, config: Path, anchor_name: str | None) -> str
 
     definitions = _definitions(data, settings, definitions_dir)
     if not definitions:
-        message = f"{settings.label} names no definition (no entry with a \"full_mpl\" other than in, in2, in3, =)"
+        message = (f"{settings.label} names no definition (no entry with a \"full_mpl\" other than "
+                   f"{', '.join(BUILTINS)})")
         raise settings.error(message)
     _check_calls(definitions, settings, definitions_dir)
     _check_acyclic(definitions)
@@ -236,7 +237,7 @@ def _inline(name: str, params: tuple[str, ...], raw: str, settings: _Config) -> 
         raise settings.error(message, name, "full_mpl") from None
     if body == Atom(name, params):
         message = f"'{name}' is a primitive of the config (its \"full_mpl\" is its own head)"
-        note = "genlogic's only primitives are in, in2, in3 and ="
+        note = f"genlogic's only primitives are {', '.join(BUILTINS)}"
         raise settings.error(message, name, "full_mpl", note=note)
     texts = {settings.label: settings.text}
     return _Definition(name, params, body, settings.label, None, texts, lambda span: where)

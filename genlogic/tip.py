@@ -6,8 +6,8 @@ TIP ("Tons of Inductive Problems") writes a problem in SMT-LIB 2.6 with one extr
 * the one datatype, which must have the shape of the naturals (a constant constructor and a
   constructor with one recursive field), becomes a carrier with zero, a successor that is a total
   injective function whose values are never zero, and the induction axiom;
-* a Nat-valued function of one or two arguments becomes a total function or binary operation on
-  the carrier, with one defining equation per case of its ``match``/``ite`` tree; a constant
+* a Nat-valued function of one to four arguments becomes a total function (a binary operation for
+  two) on the carrier, with one defining equation per case of its ``match``/``ite`` tree; a constant
   (no arguments) becomes a constant with its value;
 * a Bool-valued function becomes a set (one argument) or a binary relation (two): a case whose
   value is ``true`` is an axiom, ``false`` a negated axiom, any other value an equivalence (two
@@ -16,8 +16,9 @@ TIP ("Tons of Inductive Problems") writes a problem in SMT-LIB 2.6 with one extr
   before it (to be proved, never assumed) only when asked for.
 
 What MPL cannot say is a clean :class:`~genlogic.errors.MplError` naming the construct: other
-datatypes, polymorphism, higher-order functions, built-in Int, functions of three or more
-arguments (MPL's relations take at most two inputs), selectors used as functions.
+datatypes, polymorphism, higher-order functions, built-in Int, functions of five or more
+arguments (MPL's functions take at most four), Bool-valued functions of three or more
+(MPL's defined relations have at most two places), selectors used as functions.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import sexpdata
 from sexpdata import Symbol
 
 from genlogic.errors import MplError
-from genlogic.mpl.ast import Span
+from genlogic.mpl.ast import FUNCTION_ATOMS, Span
 from genlogic.mpl.parser import keywords
 
 
@@ -169,8 +170,7 @@ class _Context:
         self.path = path
         self.names: dict[str, str] = {}  # TIP name -> MPL name
         # MPL's keywords and the names the written file defines itself
-        self.used: set[str] = set(keywords()) | {"UnaryFunction", "BinaryOperation", "Injective",
-                                                 "NaturalNumbers", "Tip"}
+        self.used: set[str] = set(keywords()) | set(_TOTALITY.values()) | {"Injective", "NaturalNumbers", "Tip"}
         self.zero = self.successor = self.selector = self.datatype = ""
         self.arity: dict[str, tuple[int, bool]] = {}  # function -> (arguments, Bool-valued)
 
@@ -326,11 +326,11 @@ def _function(ctx: _Context, command: list) -> Function:
             raise ctx.error(f"unsupported: a Bool argument of {tip_name}", param)
         params.append(_sym(param[0]))
     boolean = _sort(ctx, command[3])
-    if len(params) > 2 or (boolean and not params):
+    if len(params) > (2 if boolean else max(FUNCTION_ATOMS.values())) or (boolean and not params):
         what = f"{len(params)} arguments" if params else "no arguments"
         raise ctx.error(f"unsupported: {'Bool-valued ' if boolean else ''}function {tip_name} of {what} "
-                        "(MPL's relations have at most two places: functions of one or two arguments, "
-                        "relations of one or two)", tip_name)
+                        f"(MPL's functions take one to {max(FUNCTION_ATOMS.values())} arguments, "
+                        "its sets and relations one or two)", tip_name)
     name = ctx.mpl_name(tip_name)
     ctx.arity[tip_name] = (len(params), boolean)
     variables: tuple[str, ...] = ()
@@ -659,6 +659,26 @@ def NaturalNumbers[X, z, s] :=
 """
 
 
+#: The definition that makes a function of n arguments total, by n.
+_TOTALITY = {1: "UnaryFunction", 2: "BinaryOperation", 3: "TernaryFunction", 4: "QuaternaryFunction"}
+
+#: The prelude's definitions for functions of three and four arguments, only where used.
+_MANY_ARGUMENTS = {
+    3: """\
+# h is a total function of three arguments on X.
+def TernaryFunction[X, h] :=
+    (forall a b c: a ∈ X and b ∈ X and c ∈ X -> exists d: h(a, b, c) = d and d ∈ X)
+    and (forall a b c d e: h(a, b, c) = d and h(a, b, c) = e -> d = e)
+""",
+    4: """\
+# h is a total function of four arguments on X.
+def QuaternaryFunction[X, h] :=
+    (forall a b c d: a ∈ X and b ∈ X and c ∈ X and d ∈ X -> exists e: h(a, b, c, d) = e and e ∈ X)
+    and (forall a b c d e f: h(a, b, c, d) = e and h(a, b, c, d) = f -> e = f)
+""",
+}
+
+
 class _Writer:
     def __init__(self, problem: Problem, names: dict[str, str]):
         self.problem = problem
@@ -674,8 +694,8 @@ class _Writer:
         name = self.names[term.function]
         if not term.args:
             return name
-        if len(term.args) == 1:
-            return f"{name}({self.term(term.args[0], True)})"
+        if len(term.args) != 2:
+            return f"{name}({', '.join(self.term(a, True) for a in term.args)})"
         text = f"{self.term(term.args[0])} {name} {self.term(term.args[1])}"
         return text if top else f"({text})"
 
@@ -772,8 +792,8 @@ class _Writer:
         if not function.boolean:
             if len(function.params) == 1:
                 lines.append(f"UnaryFunction[{carrier}, {name}]")
-            elif len(function.params) == 2:
-                lines.append(f"BinaryOperation[{carrier}, {name}]")
+            elif len(function.params) > 1:
+                lines.append(f"{_TOTALITY[len(function.params)]}[{carrier}, {name}]")
             else:
                 lines.append(f"{name} ∈ {carrier}")
         for case in function.cases:
@@ -846,7 +866,8 @@ def to_mpl(problem: Problem, names: dict[str, str]) -> str:
            ]
     if renamed:
         out.append("# TIP names renamed for MPL: " + ", ".join(renamed) + ".")
-    out += ["", _PRELUDE]
+    arities = {len(f.params) for f in problem.functions if not f.boolean}
+    out += ["", _PRELUDE] + [_MANY_ARGUMENTS[n] for n in sorted(arities) if n in _MANY_ARGUMENTS]
     params = [problem.carrier, problem.zero, problem.successor] + [names[f.tip_name] for f in problem.functions]
     out.append(f"anchor Tip[{', '.join(params)}] :=")
     out.append(f"    NaturalNumbers[{problem.carrier}, {problem.zero}, {problem.successor}]")
@@ -855,7 +876,7 @@ def to_mpl(problem: Problem, names: dict[str, str]) -> str:
             "function" if function.params else "constant")
         out.append(f"    # {' '.join([function.tip_name, *function.params])}: a {kind}, {len(function.cases)} defining cases")
         for line in writer.definition(function):
-            out.append(f"    and ({line})" if " " in line and not line.startswith(("UnaryFunction", "BinaryOperation"))
+            out.append(f"    and ({line})" if " " in line and not line.startswith(tuple(_TOTALITY.values()))
                        else f"    and {line}")
     out.append("")
     for name, lemma in problem.lemmas:

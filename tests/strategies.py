@@ -9,7 +9,7 @@ SYMBOLS = ["+", "*", "≤", "·"]
 identifiers = st.sampled_from(NAMES + SYMBOLS)
 names = st.sampled_from(NAMES)
 
-PREDICATES = {"in": 2, "in2": 3, "in3": 4, "=": 2, "Pred": 1, "R": 3, "≈": 2}
+PREDICATES = {"in": 2, "in2": 3, "in3": 4, "in4": 5, "in5": 6, "=": 2, "Pred": 1, "R": 3, "≈": 2}
 
 
 @st.composite
@@ -53,10 +53,13 @@ source_files = st.builds(SourceFile, st.just("<input>"), st.lists(statements, ma
 
 @st.composite
 def term_texts(draw, depth=2):
-    """Readable-notation terms: x, f(t), g(t, u), (t + u)."""
+    """Readable-notation terms: x, f(t), g(t, u), h(t, u, v), k(t, u, v, w), (t + u)."""
     if depth == 0 or draw(st.booleans()):
         return draw(names)
-    shape = draw(st.sampled_from(["unary", "binary", "infix"]))
+    shape = draw(st.sampled_from(["unary", "binary", "ternary", "quaternary", "infix"]))
+    if shape in ("ternary", "quaternary"):
+        count = 3 if shape == "ternary" else 4
+        return f"{shape[0]}({', '.join(draw(term_texts(depth - 1)) for _ in range(count))})"
     if shape == "unary":
         return f"{draw(st.sampled_from(['s', 'f']))}({draw(term_texts(depth - 1))})"
     if shape == "binary":

@@ -816,6 +816,20 @@ def test_kinds_of_quantified_variables():
             check_kinds(f(bad), constants, {})
 
 
+
+def test_kinds_of_functions_of_three_and_four_arguments():
+    """in4 and in5 demand their own relation kinds: a ternary operation cannot be passed off as a
+    function of three arguments, nor an element as one of its inputs."""
+    from genlogic.check.kinds import ELEMENT, RELATION3, RELATION4, SET, KindError, check_kinds, quantified_kinds
+
+    constants = {"N": SET, "a": ELEMENT, "+": RELATION3, "h": RELATION4}.get
+    f = parse_formula
+    assert quantified_kinds(f("(>[x,y](in4[x,x,a,y,h])(in[y,N]))"), constants, {}) == {"x": ELEMENT, "y": ELEMENT}
+    for bad in ["(in4[a,a,a,a,+])", "(in3[a,a,a,h])", "(in4[a,N,a,a,h])", "(in5[a,a,a,a,a,h])", "(=[h,+])"]:
+        with pytest.raises(KindError):
+            check_kinds(f(bad), constants, {})
+
+
 def test_ill_kinded_statement_is_refused(tmp_path):
     p = Proof("bad", "(in[N,N])")
     p.step("eq_refl", "(=[0,0])")

@@ -5,6 +5,7 @@ import re
 import pytest
 from hypothesis import example, given
 
+from genlogic.errors import MplError
 from genlogic.mpl import printer
 from genlogic.mpl.parser import parse_formula, parse_source
 from genlogic.mpl.reader import CoreSyntaxError, read_core
@@ -64,6 +65,20 @@ def test_single_application_is_one_atom_whichever_side():
     assert parse_formula("c = a + b") == parse_formula("a + b = c") == parse_formula("(in3[a,b,c,+])")
     assert parse_formula("s(x) = y") == parse_formula("(in2[x,y,s])")
     assert parse_formula("add(a, b) = c") == parse_formula("a add b = c") == parse_formula("(in3[a,b,c,add])")
+
+
+def test_functions_of_three_and_four_arguments_are_in4_and_in5():
+    assert parse_formula("h(a, b, c) = d") == parse_formula("d = h(a, b, c)") == parse_formula("(in4[a,b,c,d,h])")
+    assert parse_formula("k(a, b, c, d) = e") == parse_formula("(in5[a,b,c,d,e,k])")
+    nested = parse_formula("forall a b c: a ∈ N and b ∈ N and c ∈ N -> h(a, s(b), c) = s(h(a, b, c))")
+    assert printer.core(nested) == (
+        "(>[a,b,c](&(&(in[a,N])(in[b,N]))(in[c,N]))"
+        "(>[_1,_2,_3](&(&(in2[b,_1,s])(in4[a,b,c,_2,h]))(in2[_2,_3,s]))(in4[a,_1,c,_3,h])))"
+    )
+    assert printer.readable(nested) == "forall a b c: a ∈ N and b ∈ N and c ∈ N -> h(a, s(b), c) = s(h(a, b, c))"
+    assert printer.readable(parse_formula("(in5[a,b,c,d,e,k])")) == "k(a, b, c, d) = e"
+    with pytest.raises(MplError, match="applied to 5 arguments"):
+        parse_formula("f(a, b, c, d, e) = x")
 
 
 def test_fresh_variables_avoid_names_in_use():

@@ -9,6 +9,7 @@ a false goal is refuted, never proved.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from pathlib import Path
@@ -47,11 +48,6 @@ def _import(tmp_path: Path, text: str, name: str = "problem.smt2", lemmas: bool 
 @pytest.mark.parametrize("problem", sorted(DATA.glob("*.smt2")), ids=lambda p: p.stem)
 def test_tip_example_imports_or_names_what_it_lacks(tmp_path, problem):
     result = CliRunner().invoke(main, ["import-tip", str(problem), "-o", str(tmp_path / "out.mpl")])
-    if "weird_nat_add3" in problem.name or "mod_same" in problem.name:
-        assert result.exit_code == 2
-        assert "3 arguments" in result.output and "unsupported" in result.output
-        assert f"{problem}:" in result.output and "Traceback" not in result.output
-        return
     assert result.exit_code == 0, result.output
     text = (tmp_path / "out.mpl").read_text()
     assert text.startswith(f"# {problem.name}, a TIP problem")
@@ -88,7 +84,8 @@ def test_lemmas_are_theorems_to_prove_only_when_asked(tmp_path):
     ("(declare-datatype Tree ((leaf) (node (l Tree) (r Tree))))\n(prove true)\n", "datatype Tree"),
     ("(declare-datatype list (par (a) ((nil) (cons (head a) (tail (list a))))))\n(prove true)\n", "polymorphism"),
     (NAT + "(define-fun ap ((f (=> Nat Nat)) (x Nat)) Nat (@ f x))\n(prove true)\n", "higher-order"),
-    (NAT + "(define-fun g ((x Nat) (y Nat) (z Nat)) Nat x)\n(prove (= Z Z))\n", "3 arguments"),
+    (NAT + "(define-fun g ((x Nat) (y Nat) (z Nat) (u Nat) (v Nat)) Nat x)\n(prove (= Z Z))\n", "5 arguments"),
+    (NAT + "(define-fun g ((x Nat) (y Nat) (z Nat)) Bool true)\n(prove (= Z Z))\n", "Bool-valued function g of 3"),
     (NAT + "(define-fun g ((x Nat)) Nat (p x))\n(prove (= Z Z))\n", "selector p"),
     (NAT + "(define-fun g ((x Nat)) Nat Z)\n", "no prove"),
 ])
@@ -179,6 +176,53 @@ def test_imported_definitions_compute_what_the_program_computes(tmp_path_factory
     assert checked
 
 
+def _terms3(variables: list[str]):
+    leaves = st.sampled_from(["Z", *variables])
+
+    def extend(inner):
+        calls = [st.tuples(st.just("S"), inner), st.tuples(st.just("plus"), inner, inner),
+                 st.tuples(st.just("h"), st.just("z"), inner, inner)]
+        return st.one_of(*calls).map(list)
+
+    return st.recursive(leaves, extend, max_leaves=4)
+
+
+@st.composite
+def _ternary_definitions(draw):
+    """h x y w := match x with Z -> t0(y, w) | S z -> t1(z, y, w, h(z, _, _)): three arguments,
+    recursion on the first."""
+    zero_case = draw(st.recursive(st.sampled_from(["Z", "y", "w"]),
+                                  lambda inner: st.one_of(st.tuples(st.just("S"), inner),
+                                                          st.tuples(st.just("plus"), inner, inner)).map(list),
+                                  max_leaves=3))
+    succ_case = draw(_terms3(["z", "y", "w"]))
+    return ["match", "x", [["Z", zero_case], [["S", "z"], succ_case]]]
+
+
+@settings(max_examples=15, deadline=None, derandomize=bool(os.environ.get("CI")))
+@given(_ternary_definitions())
+def test_imported_ternary_definitions_compute_what_the_program_computes(tmp_path_factory, body):
+    """A function of three arguments is an ``in4`` relation; the engine's ground model computes
+    its table from the MPL axioms alone."""
+    tmp_path = tmp_path_factory.mktemp("tip3")
+    functions = {"plus": (["x", "y"], ["match", "x", [["Z", "y"], [["S", "z"], ["S", ["plus", "z", "y"]]]]]),
+                 "h": (["x", "y", "w"], body)}
+    text = NAT + PLUS + f"(define-fun-rec h ((x Nat) (y Nat) (w Nat)) Nat {_show(body)})\n(prove (= Z Z))\n"
+    theory = load_theory(_import(tmp_path, text))
+    assert theory.signature.operation("h").is_operation and theory.signature.operation("h").inputs == 3
+    model = ground_model(theory, up_to=3)
+    table = model.many["h"]
+    checked = 0
+    for args in itertools.product(range(3), repeat=3):
+        expected = _evaluate(["h", *map(str, args)], {str(n): n for n in range(3)}, functions)
+        if args in table:
+            assert table[args] == expected, args
+            checked += 1
+        else:
+            assert expected > 3, "only a value beyond the numerals may be missing"
+    assert checked
+
+
 # ---- proving: goal-directed, checked; a false goal refuted -------------------------------------
 
 def test_benchmark_problem_is_proved_goal_directed_and_checks(tmp_path):
@@ -195,13 +239,37 @@ def test_benchmark_problem_is_proved_goal_directed_and_checks(tmp_path):
     assert checked.exit_code == 0 and "OK" in checked.output
 
 
+def test_a_goal_about_a_function_of_three_arguments_is_proved_and_checks(tmp_path):
+    """weird_nat add3: a function of three arguments (in4), recursive on two of them. Its
+    commutativity in the first two arguments needs lemmas about add3 that exploration conjectures
+    from the ground model's in4 table."""
+    mpl = tmp_path / "add3.mpl"
+    runner = CliRunner()
+    imported = runner.invoke(main, ["import-tip", str(DATA / "tip2015_weird_nat_add3_comm12.smt2"), "-o", str(mpl)])
+    assert imported.exit_code == 0 and "TernaryFunction[Nat, add3]" in mpl.read_text()
+    run = tmp_path / "run"
+    result = runner.invoke(main, ["prove", str(mpl), "-o", str(run), "--no-html", "--time-limit", "60"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads((run / "summary.json").read_text())
+    assert summary["goals"][0]["status"] == "proved"
+    lemmas = [line for line in (run / "theorems.mpl").read_text().splitlines()
+              if line.startswith("theorem law") and "add3(" in line]
+    assert lemmas, "exploration conjectures and proves laws about add3"
+    checked = runner.invoke(main, ["check", str(run)])
+    assert checked.exit_code == 0 and "OK" in checked.output
+
+
 def test_false_goal_is_refuted_not_proved(tmp_path):
     mpl = _import(tmp_path, NAT + PLUS + "(prove (forall ((a Nat) (b Nat)) (= (plus a b) (plus a a))))\n")
     run = tmp_path / "run"
     result = CliRunner().invoke(main, ["prove", str(mpl), "-o", str(run), "--no-html", "--time-limit", "30"])
     assert result.exit_code == 1
-    goal = json.loads((run / "summary.json").read_text())["goals"][0]
+    summary = json.loads((run / "summary.json").read_text())
+    goal = summary["goals"][0]
     assert goal["status"] == "refuted" and goal["counterexample"]
+    # nothing left to explore for: exploration does not start
+    assert summary["stages"]["exploration"]["unneeded"] == "every stated goal is refuted or vacuous"
+    assert summary["counts"]["attempts"] == 0 and not summary["cut_short"]
 
 
 LE = ("(define-fun-rec le ((x Nat) (y Nat)) Bool "

@@ -284,7 +284,7 @@ def _theory_view(theory: Theory, header: dict, path: Path, comments) -> TheoryVi
         operation = theory.signature.operation(constant.name)
         what = str(constant.kind)
         if operation is not None and operation.is_operation:
-            what = ("function" if operation.inputs == 1 else "binary operation") + f" on {operation.domain}"
+            what = operation.noun.removeprefix("total ") + f" on {operation.domain}"
         constants.append((constant.name, what))
     for schema in theory.signature.induction:
         constants.append(("induction", f"over {schema.carrier} from {schema.base} by {schema.step} (axiom {schema.axiom + 1})"))

@@ -2,8 +2,8 @@
 
 MPL is many-sorted. Every argument position of a predicate demands a kind: ``in[x,X]`` an
 element and a set, ``in2[x,y,f]`` two elements and a binary relation, ``in3[a,b,c,g]`` three
-elements and a ternary relation, a defined predicate the kinds of its parameters; ``=[a,b]``
-demands that a and b have the same kind. Free identifiers have the kinds the caller gives
+elements and a ternary relation (``in4``, ``in5`` likewise), a defined predicate the kinds of
+its parameters; ``=[a,b]`` demands that a and b have the same kind. Free identifiers have the kinds the caller gives
 (theory constants, introduced constants); a bound variable has the kind its uses demand, and an
 element when nothing demands one. A formula is *well-kinded* when no identifier is demanded at
 two kinds. Alpha-equivalent formulas with the same free identifiers get the same kinds.
@@ -19,11 +19,14 @@ from typing import Callable, Mapping
 from genlogic.mpl.ast import Atom, Forall, Formula, Not
 
 ELEMENT, SET, RELATION2, RELATION3 = "element", "set", "binary relation", "ternary relation"
+RELATION4, RELATION5 = "quaternary relation", "quinary relation"
 
 BUILTIN_KINDS: dict[str, tuple[str, ...]] = {
     "in": (ELEMENT, SET),
     "in2": (ELEMENT, ELEMENT, RELATION2),
     "in3": (ELEMENT, ELEMENT, ELEMENT, RELATION3),
+    "in4": (ELEMENT,) * 4 + (RELATION4,),
+    "in5": (ELEMENT,) * 5 + (RELATION5,),
 }
 
 

@@ -28,7 +28,7 @@ from genlogic.engine.equality import Equalities
 from genlogic.engine.proof import ProofLog
 from genlogic.engine.rules import Pattern, Rule, compile_rule, literal_of
 from genlogic.engine.store import FactStore, Literal
-from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, conjoin, conjuncts, free_identifiers
+from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, conjoin, conjuncts, free_identifiers
 from genlogic.mpl.subst import substitute
 
 
@@ -126,7 +126,7 @@ def _value_part(formula: Not) -> Atom | None:
     (``∃c: a + b = c …`` → ``a + b = c``), if any."""
     variables = set(formula.body.variables)
     for part in existential_parts(formula, {}):
-        if isinstance(part, Atom) and part.pred in ("in2", "in3") and part.args[-2] in variables:
+        if isinstance(part, Atom) and part.pred in FUNCTION_ATOMS and part.args[-2] in variables:
             return part
     return None
 
@@ -304,7 +304,7 @@ class LogicBlock:
         for binding in self._join(rule, {}, list(range(len(rule.premises))), demand=True):
             self._fire(index, binding)
         conclusion = rule.conclusion_pattern
-        if conclusion is not None and conclusion.positive and conclusion.pred in ("in2", "in3"):
+        if conclusion is not None and conclusion.positive and conclusion.pred in FUNCTION_ATOMS:
             self.conclusion_index.setdefault(conclusion.pred, []).append(index)
             for args in list(self.store.by_pred.get((True, conclusion.pred), ())):
                 self._match_conclusion(index, args)

@@ -30,7 +30,7 @@ from genlogic.engine.laws import Law, read_law
 from genlogic.engine.proof import ProofLog
 from genlogic.engine.rewrite import Chain, Joiner, Order, Rewrite, Use, defines, precedence, rewrites
 from genlogic.engine.terms import Term, apply, fix, instantiate, leaf
-from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, conjoin, conjuncts
+from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, conjoin, conjuncts
 from genlogic.mpl.subst import substitute
 from genlogic.theory.model import Theory
 
@@ -193,7 +193,7 @@ class Replay:
         self.rewriters: dict[tuple[str, ...], Joiner] = {(): _joiner(ctx, known, self.base)}
         self.sources: dict[str, str] = {}
         for index, atom in ctx.facts:
-            if atom.pred in ("in2", "in3") and ctx.operations.get(atom.args[-1]) == len(atom.args) - 2:
+            if atom.pred in FUNCTION_ATOMS and ctx.operations.get(atom.args[-1]) == len(atom.args) - 2:
                 step = self._source(f"fact {index}")
                 key = (atom.args[-1], atom.args[:-2])
                 self.root.applications.setdefault(key, Value(atom.args[-2], step))
@@ -337,7 +337,7 @@ class Replay:
         inner = scope.child(block)
         definers = {}
         for part, step in parts:
-            if (isinstance(part, Atom) and part.pred in ("in2", "in3") and part.args[-2] in params
+            if (isinstance(part, Atom) and part.pred in FUNCTION_ATOMS and part.args[-2] in params
                     and part.args[-2] not in part.args[:-2]
                     and self.ctx.operations.get(part.args[-1]) == len(part.args) - 2):
                 definers.setdefault(part.args[-2], (part, step))

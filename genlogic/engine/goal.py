@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from genlogic.engine.block import BlockInfo, Budget, BudgetHits, LogicBlock, Naming
 from genlogic.engine.proof import ProofLog, Step
-from genlogic.mpl.ast import And, Atom, Forall, Formula, conjoin, conjuncts, subformulas
+from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, conjoin, conjuncts, subformulas
 from genlogic.mpl.shape import as_clause
 from genlogic.mpl.subst import comprehend
 from genlogic.mpl.expand import expand
@@ -103,7 +103,7 @@ def induction_variables(theory: Theory, statement: Formula) -> list[str]:
     recursive = {
         sub.args[position]
         for sub in subformulas(statement)
-        if isinstance(sub, Atom) and sub.pred in ("in2", "in3")
+        if isinstance(sub, Atom) and sub.pred in FUNCTION_ATOMS
         for position in positions.get(sub.args[-1], ())
     }
     return [v for v in candidates if v in recursive] or candidates
@@ -120,7 +120,7 @@ def recursive_positions(theory: Theory) -> dict[str, set[int]]:
             continue
         clause = as_clause(fact.formula)
         conclusion = clause.conclusion
-        if not (isinstance(conclusion, Atom) and conclusion.pred in ("in2", "in3")):
+        if not (isinstance(conclusion, Atom) and conclusion.pred in FUNCTION_ATOMS):
             continue
         successors = {p.args[1] for p in clause.premises if isinstance(p, Atom) and p.pred == "in2" and p.args[2] in steps}
         for position, argument in enumerate(conclusion.args[:-2]):

@@ -1,4 +1,5 @@
-"""Ground calculation: the tables ``g(a, b) = c`` of a theory's binary operations on numerals,
+"""Ground calculation: the tables ``g(a, b) = c`` of a theory's binary operations (and of its
+functions of three or four arguments) on numerals,
 and the distinctness of numerals, each fact a theorem with its own proof.
 
 Numerals come from the theory's induction schema (:class:`~genlogic.theory.model.InductionSchema`),
@@ -20,6 +21,7 @@ each pair by contradiction, reusing the pairs already proved.
 
 from __future__ import annotations
 
+import itertools
 import time
 from dataclasses import dataclass, field
 from enum import Enum
@@ -28,7 +30,7 @@ from genlogic.engine.block import Budget, LogicBlock, Naming
 from genlogic.engine.goal import Proof, cite, package
 from genlogic.engine.proof import ProofLog
 from genlogic.errors import MplError
-from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, free_identifiers
+from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, free_identifiers, function_atom
 from genlogic.mpl.printer import is_name
 from genlogic.theory.model import InductionSchema, Theory
 
@@ -60,14 +62,14 @@ class GroundBudget:
 @dataclass(frozen=True)
 class GroundTables:
     """Operation name → {(a, b): c} on numeral indices, and every fact's proof. ``missing`` are
-    the entries without a value; ``limit`` is what stopped the calculation early (``None`` when
+    the entries ``(operation, *arguments)`` without a value; ``limit`` is what stopped the calculation early (``None`` when
     nothing did)."""
 
     schema: InductionSchema
     up_to: int
     numerals: int
     tables: dict[str, dict[tuple[int, int], int]]
-    missing: tuple[tuple[str, int, int], ...]
+    missing: tuple[tuple[str | int, ...], ...]
     proofs: tuple[Proof, ...]
     distinct_up_to: int
     constants: dict[str, int]  # element constants of the theory that are numerals
@@ -75,6 +77,8 @@ class GroundTables:
     # unary operations other than the step: {a: f(a)} for the arguments whose value is among
     # the numerals the binary tables needed (values only: never packaged as theorems)
     unary: dict[str, dict[int, int]] = field(default_factory=dict)
+    # functions of three or four arguments: {(a, b, c): h(a, b, c)}, like the binary tables
+    many: dict[str, dict[tuple[int, ...], int]] = field(default_factory=dict)
 
 
 class _Clock:
@@ -101,20 +105,21 @@ def calculate(
     if not theory.signature.induction:
         raise MplError(f"theory {theory.name} has no induction schema, so it has no numerals to calculate with")
     schema = theory.signature.induction[0]
-    operations = [
-        op.name
+    inputs = {
+        op.name: op.inputs
         for op in theory.signature.operations
-        if op.inputs == 2 and op.is_operation and op.domain == schema.carrier
-    ]
+        if op.inputs >= 2 and op.is_operation and op.domain == schema.carrier
+    }
+    operations = list(inputs)
     clock = _Clock(budget)
     block_budget = Budget(depth=0, facts=budget.facts, steps=budget.steps, deadline=clock.stop)
     tables = _Chain(theory, schema, list(range(len(theory.axioms))), block_budget)
-    wanted = {(op, a, b) for op in operations for a in range(up_to + 1) for b in range(up_to + 1)}
-    values: dict[tuple[str, int, int], tuple[int, str, int]] = {}
+    wanted = {(op, *args) for op in operations for args in itertools.product(range(up_to + 1), repeat=inputs[op])}
+    values: dict[tuple, tuple[int, str, int]] = {}
     limit = tables.limit(clock)
     while True:
         for key in sorted(wanted - set(values)):
-            found = tables.value(*key)  # a fact derived before a limit stopped a block is still one
+            found = tables.value(key[0], key[1:])  # a fact derived before a limit stopped a block is still one
             if found is not None:
                 values[key] = found
         if len(values) == len(wanted) and tables.size >= up_to:
@@ -129,15 +134,16 @@ def calculate(
     packaged = []
     distinct_up_to = up_to if distinct_up_to is None else distinct_up_to
     if proofs:
-        for op, a, b in sorted(values, key=lambda k: (operations.index(k[0]), k[1], k[2])):
-            c, step, level = values[(op, a, b)]
-            packaged.append(tables.theorem(f"{_label(op, operations)}_{a}_{b}", step, level))
+        for key in sorted(values, key=lambda k: (operations.index(k[0]), k[1:])):
+            c, step, level = values[key]
+            packaged.append(tables.theorem("_".join([_label(key[0], operations), *map(str, key[1:])]), step, level))
         distinct, distinct_up_to, distinct_limit = _distinctness(theory, schema, distinct_up_to, block_budget, clock)
         packaged.extend(distinct)
         limit = limit or distinct_limit
-    result_tables = {op: {} for op in operations}
-    for (op, a, b), (c, _, _) in values.items():
-        result_tables[op][(a, b)] = c
+    result_tables: dict[str, dict[tuple[int, int], int]] = {op: {} for op in operations if inputs[op] == 2}
+    many: dict[str, dict[tuple[int, ...], int]] = {op: {} for op in operations if inputs[op] > 2}
+    for (op, *args), (c, _, _) in values.items():
+        (result_tables if inputs[op] == 2 else many)[op][tuple(args)] = c
     unary = {
         op.name: {a: c for a in range(up_to + 1) if (c := tables.unary_value(op.name, a)) is not None}
         for op in theory.signature.operations
@@ -150,7 +156,8 @@ def calculate(
         if index is not None:
             constants[constant.name] = index
     return GroundTables(
-        schema, up_to, tables.size, result_tables, missing, tuple(packaged), distinct_up_to, constants, limit, unary
+        schema, up_to, tables.size, result_tables, missing, tuple(packaged), distinct_up_to, constants, limit, unary,
+        many,
     )
 
 
@@ -210,20 +217,21 @@ class _Chain:
                 return index
         return None
 
-    def value(self, op: str, a: int, b: int) -> tuple[int, str, int] | None:
-        """(c, step, level) when ``a op b = c`` is live: its step and the block level to state it at."""
-        if max(a, b) > self.size:
+    def value(self, op: str, args: tuple[int, ...]) -> tuple[int, str, int] | None:
+        """(c, step, level) when ``op(args) = c`` is live: its step and the block level to state it at."""
+        if max(args) > self.size:
             return None
         find = self.current.equalities.find
         store = self.current.store
-        args = (find(self.names[a]), find(self.names[b]))
-        for candidate in store.candidates(True, "in3", {0: args[0], 1: args[1], 3: find(op)}):
-            c = self.index_of(candidate[2])
+        pred = function_atom(len(args))
+        bound = {i: find(self.names[a]) for i, a in enumerate(args)}
+        bound[len(args) + 1] = find(op)
+        for candidate in store.candidates(True, pred, bound):
+            c = self.index_of(candidate[len(args)])
             if c is None:
                 continue
-            literal = (True, "in3", candidate)
-            step = store.proof[literal]
-            level = max(self._level(step), *(self._numeral_level(x) for x in candidate[:3]))
+            step = store.proof[(True, pred, candidate)]
+            level = max(self._level(step), *(self._numeral_level(x) for x in candidate[: len(args) + 1]))
             return c, step, level
         return None
 

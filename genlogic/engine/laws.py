@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from genlogic.engine.terms import Term, apply, leaf
-from genlogic.mpl.ast import Atom, Forall, Formula, conjuncts
+from genlogic.mpl.ast import FUNCTION_ATOMS, Atom, Forall, Formula, conjuncts
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def _premise(atom: Formula, bound: set[str], operations: dict[str, int], definit
         return None
     if atom.pred == "in" and atom.args[0] in bound and atom.args[1] not in bound:
         return Premise(atom, atom.args[0], None)
-    if atom.pred in ("in2", "in3") and operations.get(atom.args[-1]) == len(atom.args) - 2:
+    if atom.pred in FUNCTION_ATOMS and operations.get(atom.args[-1]) == len(atom.args) - 2:
         output = atom.args[-2]
         if output in bound and output not in definitions:
             definitions[output] = atom
@@ -122,7 +122,7 @@ def _sides(conclusion: Atom, operations, definitions, terms, constants, bound) -
 
     if conclusion.pred == "=":
         left, right = side(conclusion.args[0]), side(conclusion.args[1])
-    elif conclusion.pred in ("in2", "in3") and operations.get(conclusion.args[-1]) == len(conclusion.args) - 2:
+    elif conclusion.pred in FUNCTION_ATOMS and operations.get(conclusion.args[-1]) == len(conclusion.args) - 2:
         inputs = [side(a) for a in conclusion.args[:-2]]
         if any(t is None for t in inputs):
             return None

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from genlogic.engine.block import Naming, existential_parts, is_existential
 from genlogic.engine.goal import Proof, package
 from genlogic.engine.proof import ProofLog
-from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, conjoin, conjuncts, free_identifiers
+from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, conjoin, conjuncts, free_identifiers
 from genlogic.mpl.normal import alpha_text
 from genlogic.mpl.subst import substitute
 from genlogic.theory.clauses import Fact
@@ -101,7 +101,7 @@ class Reshaper:
         if is_existential(goal):
             return self._exists(goal, block, facts, depth)
         step = None
-        if isinstance(goal, Atom) and goal.pred in ("in2", "in3") and depth > 0:
+        if isinstance(goal, Atom) and goal.pred in FUNCTION_ATOMS and depth > 0:
             step = self._value(goal, block, facts, depth)  # a value at hand is the short way
         if step is None:
             step = self._by_rule(goal, block, facts, depth)

@@ -37,8 +37,8 @@ class Term:
     def text(self, outermost: bool = True) -> str:
         if not self.args:
             return self.head
-        if len(self.args) == 1:
-            return f"{self.head}({self.args[0].text()})"
+        if len(self.args) != 2:
+            return f"{self.head}({', '.join(a.text() for a in self.args)})"
         inner = f"{self.args[0].text(False)} {self.head} {self.args[1].text(False)}"
         return inner if outermost else f"({inner})"
 

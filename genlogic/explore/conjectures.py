@@ -13,6 +13,7 @@ carrier X of the models, using the theory's own symbols.
 
 from __future__ import annotations
 
+import itertools
 import time
 from dataclasses import dataclass
 from functools import cmp_to_key
@@ -77,6 +78,7 @@ def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE, deadli
     leaves = [leaf(v, True) for v in names] + [leaf(c, False) for c in ranked(first.constants)]
     unary = [op for op in ranked(first.unary_operations) if is_name(op)]
     binary = ranked(first.binary)
+    many = [(op, len(next(iter(first.many[op])))) for op in ranked(first.many) if is_name(op) and first.many[op]]
     at = points(models, names, DOMAIN)
     classes: dict[tuple[int, ...], list[Term]] = {}
     representatives: dict[int, list[Term]] = {}
@@ -84,7 +86,7 @@ def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE, deadli
     evaluated = 0
     cut_short = False
     for size in range(1, max_size + 1):
-        for term in _candidates(size, leaves, unary, binary, representatives):
+        for term in _candidates(size, leaves, unary, binary, many, representatives):
             if evaluated % 1024 == 0 and _passed(deadline):
                 cut_short = True
                 break
@@ -122,7 +124,7 @@ def _compare(order: Order, a: Term, b: Term) -> int:
     return 0 if a == b else 1 if order.greater(a, b) else -1
 
 
-def _candidates(size, leaves, unary, binary, representatives):
+def _candidates(size, leaves, unary, binary, many, representatives):
     if size == 1:
         yield from leaves
         return
@@ -134,6 +136,17 @@ def _candidates(size, leaves, unary, binary, representatives):
             for left in representatives.get(left_size, []):
                 for right in representatives.get(size - 1 - left_size, []):
                     yield apply(op, (left, right))
+    for op, inputs in many:
+        for sizes in _compositions(size - 1, inputs):
+            for args in itertools.product(*(representatives.get(s, []) for s in sizes)):
+                yield apply(op, args)
+
+
+def _compositions(total: int, parts: int) -> list[tuple[int, ...]]:
+    """The ways to write ``total`` as an ordered sum of ``parts`` positive sizes."""
+    if parts == 1:
+        return [(total,)] if total >= 1 else []
+    return [(first, *rest) for first in range(1, total) for rest in _compositions(total - first, parts - 1)]
 
 
 def _canonical(left: Term, right: Term) -> tuple[Term, Term]:

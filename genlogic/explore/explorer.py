@@ -11,8 +11,11 @@ make joinable (equal normal forms) — untried ones first, smallest first — an
 with the same known theorems, so the attempts are independent and run on any executor. Results
 are merged in the equations' order: a proof is kept unless the theorems kept before it already
 make its equation joinable. An equation that failed is tried again once a theorem was proved
-after its last attempt, so when the loop stops every open equation has met every theorem. The
-loop ends when no open equation can be tried, or at the time or round limit.
+after its last attempt, so when the loop stops every open equation has met every theorem. When
+none can be tried that way, the open equations are tried with a case split (one nested induction,
+:data:`CONJECTURE_SPLITS`), again once per new theorem: unplanned attempts cost more, so they
+come only when the cheap ones are exhausted (an accumulator's lemma needs one in its base case).
+The loop ends when no open equation can be tried either way, or at the time or round limit.
 
 Before the rounds, the order properties of the theory's relations
 (:mod:`~genlogic.explore.relations`) are proved where they can be, in Logic Blocks. Stated goals
@@ -46,6 +49,8 @@ FALLBACK = Budget(depth=2, steps=3_000)
 #: none: unplanned attempts cost more than exploration gains (Peano: 10.5 s instead of 5.4 s,
 #: and half the laws within the same rounds)
 GOAL_SPLITS = 2
+#: the case splits of a conjecture's attempt once every open equation has failed without one
+CONJECTURE_SPLITS = 1
 #: a stated goal's Logic-Block induction attempt (per induction variable)
 BLOCK_INDUCTION = Budget(depth=3, steps=20_000)
 
@@ -155,6 +160,7 @@ def explore(
     pending = list(generation.equations)
     failed_with: dict[str, int] = {}  # theorems known at the last failed attempt
     failures: dict[str, int] = {}  # failed attempts so far
+    split_with: dict[str, int] = {}  # theorems known at the last failed attempt with a case split
     known: list[KnownTheorem] = []
 
     def try_goals() -> bool:
@@ -208,19 +214,27 @@ def explore(
                         else:
                             batch.append(equation)
             pending = [eq for eq in pending if id(eq) not in redundant]
+            splits = 0
+            if not batch:  # stuck: the equations not yet tried with a case split since the last theorem
+                batch = [eq for eq in pending
+                         if len(known) > split_with.get(names[id(eq)], -1)][:BATCH]
+                splits = CONJECTURE_SPLITS
             if not batch:
                 break
             report.rounds += 1
             tasks = [
                 ConjectureTask(theory, names[id(eq)], eq.statement, tuple(known), deadline,
-                               names[id(eq)] not in failed_with or len(known) > 2 * failed_with[names[id(eq)]])
+                               names[id(eq)] not in failed_with or len(known) > 2 * failed_with[names[id(eq)]],
+                               splits=splits)
                 for eq in batch
             ]
             results = executor.map(run_conjecture, tasks)
             report.attempts += len(tasks)
             proved_before = len(known)
             for equation, result in zip(batch, results):
-                if result.proof is None:
+                if result.proof is None and splits:
+                    split_with[result.name] = proved_before
+                elif result.proof is None:
                     failed_with[result.name] = proved_before
                     failures[result.name] = failures.get(result.name, 0) + 1
                 elif joinable(ctx, tuple(known))(equation.statement) is None:

@@ -36,8 +36,8 @@ import z3
 
 from genlogic.explore.model import GroundModel
 from genlogic.explore.refute import satisfies
-from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, conjuncts, subformulas
-from genlogic.theory.model import Kind, Theory
+from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, conjuncts, subformulas
+from genlogic.theory.model import RELATION_ATOMS, Kind, Theory
 
 #: chosen once for all theories: universe sizes, models kept per size, z3 resource limit per check
 SIZES = range(1, 7)
@@ -70,11 +70,10 @@ def vocabulary(theory: Theory) -> Vocabulary | None:
         return None
     carrier = domains.pop() if domains else sets[0]
     functions = [(op.name, op.inputs) for op in signature.operations if op.is_operation and op.domain == carrier]
-    inputs = {Kind.RELATION2: 1, Kind.RELATION3: 2}
     relations = [
-        (c.name, inputs[c.kind])
+        (c.name, FUNCTION_ATOMS[RELATION_ATOMS[c.kind]])
         for c in signature.constants
-        if c.kind in inputs and c.name not in dict(functions)
+        if c.kind in RELATION_ATOMS and c.name not in dict(functions)
     ]
     return Vocabulary(
         carrier,
@@ -113,7 +112,7 @@ def _second_order(formula: Formula) -> bool:
         if isinstance(sub, Forall):
             bound = set(sub.variables)
             for atom in subformulas(sub):
-                if isinstance(atom, Atom) and atom.pred in ("in", "in2", "in3") and atom.args[-1] in bound:
+                if isinstance(atom, Atom) and atom.pred in ("in", *FUNCTION_ATOMS) and atom.args[-1] in bound:
                     return True
     return False
 
@@ -123,6 +122,7 @@ def _key(model: GroundModel) -> tuple:
         sorted(model.constants.items()),
         sorted((name, sorted(table.items())) for name, table in model.unary.items()),
         sorted((name, sorted(table.items())) for name, table in model.binary.items()),
+        sorted((name, sorted(table.items())) for name, table in model.many.items()),
         sorted((name, sorted(tuples)) for name, tuples in model.relations.items()),
         sorted((name, sorted(members)) for name, members in model.sets.items()),
     )
@@ -219,7 +219,7 @@ class _Search:
                 if variable in pending and other not in pending:
                     return variable, self._term(other, env)
             return None
-        if premise.pred in ("in2", "in3") and args[-1] in self.functions and args[-2] in pending:
+        if premise.pred in FUNCTION_ATOMS and args[-1] in self.functions and args[-2] in pending:
             inputs = args[:-2]
             if any(a in pending for a in inputs):
                 return None
@@ -244,7 +244,7 @@ class _Search:
             if args[1] in self.sets:
                 return self.sets[args[1]](element)
             raise Unsupported(args[1])
-        if atom.pred in ("in2", "in3"):
+        if atom.pred in FUNCTION_ATOMS:
             terms = [self._term(a, env) for a in args[:-1]]
             if args[-1] in self.functions:
                 return self.functions[args[-1]](*terms[:-1]) == terms[-1]
@@ -260,7 +260,8 @@ class _Search:
         def true(term) -> bool:
             return z3.is_true(found.eval(term, model_completion=True))
 
-        points = {inputs: list(itertools.product(range(self.size), repeat=inputs)) for inputs in (1, 2, 3)}
+        points = {inputs: list(itertools.product(range(self.size), repeat=inputs))
+                  for inputs in range(1, max(FUNCTION_ATOMS.values()) + 2)}
         tables = {
             name: {args: value(self.functions[name](*[self.universe[a] for a in args])) for args in points[inputs]}
             for name, inputs in self.words.functions
@@ -270,6 +271,7 @@ class _Search:
             step=None,
             up_to=self.size - 1,
             binary={name: table for name, table in tables.items() if dict(self.words.functions)[name] == 2},
+            many={name: table for name, table in tables.items() if dict(self.words.functions)[name] > 2},
             constants={name: value(term) for name, term in self.elements.items()},
             unary={name: {args[0]: v for args, v in table.items()}
                    for name, table in tables.items() if dict(self.words.functions)[name] == 1},
@@ -288,8 +290,8 @@ class _Search:
         literals = [term != value[model.constants[name]] for name, term in self.elements.items()]
         for name, table in model.unary.items():
             literals += [self.functions[name](value[a]) != value[b] for a, b in table.items()]
-        for name, table in model.binary.items():
-            literals += [self.functions[name](value[a], value[b]) != value[c] for (a, b), c in table.items()]
+        for name, table in {**model.binary, **model.many}.items():
+            literals += [self.functions[name](*[value[a] for a in args]) != value[c] for args, c in table.items()]
         for name, inputs in self.words.relations:
             holds = model.relations[name]
             literals += [self.relations[name](*[value[x] for x in t]) != (self.true if t in holds else self.false)

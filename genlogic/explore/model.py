@@ -14,6 +14,7 @@ value, so it is never grouped with another term and never refutes anything.
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -26,8 +27,8 @@ class GroundModel:
     """Elements 0..``up_to`` of ``carrier`` and what the operations do on them.
 
     ``step`` is the successor of an induction schema (``n ↦ n + 1``), or ``None``. ``unary`` and
-    ``binary`` are operation tables, ``constants`` the element constants' values. A finite model
-    (``finite``) has no other elements, so quantifiers over it are decided exactly; it may also
+    ``binary`` are operation tables, ``many`` the tables of functions of three or four arguments,
+    ``constants`` the element constants' values. A finite model (``finite``) has no other elements, so quantifiers over it are decided exactly; it may also
     interpret relations that are not operations (``relations``: the tuples ``(inputs…, output)``
     they hold of) and sets other than the carrier (``sets``). ``label`` names a finite model in
     counterexamples.
@@ -39,6 +40,7 @@ class GroundModel:
     binary: dict[str, dict[tuple[int, int], int]]
     constants: dict[str, int]
     unary: dict[str, dict[int, int]] = field(default_factory=dict)
+    many: dict[str, dict[tuple[int, ...], int]] = field(default_factory=dict)
     relations: dict[str, frozenset[tuple[int, ...]]] = field(default_factory=dict)
     sets: dict[str, frozenset[int]] = field(default_factory=dict)
     finite: bool = False
@@ -61,7 +63,7 @@ class GroundModel:
             return self.unary.get(op, {}).get(args[0])
         if any(a > self.up_to for a in args):
             return None
-        return self.binary.get(op, {}).get(args)  # type: ignore[arg-type]
+        return (self.binary if len(args) == 2 else self.many).get(op, {}).get(args)  # type: ignore[arg-type]
 
     def describe(self) -> dict[str, object]:
         """A readable account of a finite model: its constants and each table or relation as
@@ -89,17 +91,20 @@ def as_list(models: Models) -> list[GroundModel]:
 #: the ground model's own budget, chosen once for all theories (docs/cli.md): enough numerals for
 #: the products of 0..6 with room to spare, a few seconds where Peano needs about one
 GROUND_BUDGET = GroundBudget(numerals=64, steps=200_000, seconds=30.0)
+#: under a run's deadline, the share of the time left that the ground model may take (its
+#: ``seconds`` limit), so that conjectures and goals keep the rest
+GROUND_SHARE = 1 / 3
 
 
 @dataclass(frozen=True)
 class Ground:
     """The ground model and how its calculation went: ``missing`` are the table entries
-    ``(operation, a, b)`` without a value (the model does not know them, so no term using them
-    is ever grouped with another), ``limit`` what stopped the calculation before they had one."""
+    ``(operation, *arguments)`` without a value (the model does not know them, so no term using
+    them is ever grouped with another), ``limit`` what stopped the calculation before they had one."""
 
     model: GroundModel
     numerals: int  # numerals fixed
-    missing: tuple[tuple[str, int, int], ...]
+    missing: tuple[tuple[str | int, ...], ...]
     limit: GroundLimit | None
 
     def describe(self) -> dict[str, object]:
@@ -109,9 +114,9 @@ class Ground:
         if self.limit is not None:
             entry["limit"] = self.limit.value
         if self.missing:
-            missing: dict[str, list[list[int]]] = {op: [] for op in self.model.binary}
-            for op, a, b in self.missing:
-                missing[op].append([a, b])
+            missing: dict[str, list[list[int]]] = {op: [] for op in [*self.model.binary, *self.model.many]}
+            for op, *args in self.missing:
+                missing[op].append(args)
             entry["missing"] = {op: entries for op, entries in missing.items() if entries}
         return entry
 
@@ -120,12 +125,17 @@ def compute_ground(
     theory: Theory, deadline: float | None = None, up_to: int = 6, budget: GroundBudget = GROUND_BUDGET
 ) -> Ground | None:
     """``None`` when the theory has no induction schema (so no numerals); ``deadline`` (a
-    ``time.monotonic()`` value) ends the calculation early if the budget has not."""
+    ``time.monotonic()`` value) ends the calculation early if the budget has not, and the budget's
+    seconds are at most :data:`GROUND_SHARE` of the time left before it."""
     if not theory.signature.induction:
         return None
+    if deadline is not None and budget.seconds is not None:
+        share = GROUND_SHARE * max(0.0, deadline - time.monotonic())
+        budget = dataclasses.replace(budget, seconds=min(budget.seconds, share))
     tables = calculate(theory, up_to, budget=dataclasses.replace(budget, deadline=deadline), proofs=False)
     schema = tables.schema
-    model = GroundModel(schema.carrier, schema.step, up_to, tables.tables, tables.constants, unary=tables.unary)
+    model = GroundModel(schema.carrier, schema.step, up_to, tables.tables, tables.constants, unary=tables.unary,
+                        many=tables.many)
     return Ground(model, tables.numerals, tables.missing, tables.limit)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from genlogic.explore.model import GroundModel, Models, as_list
-from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, conjuncts
+from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, conjuncts
 
 Env = dict[str, int]
 
@@ -55,7 +55,7 @@ class _Evaluator:
         if atom.pred == "=":
             a, b = self.term(args[0], env), self.term(args[1], env)
             return None if a is None or b is None else a == b
-        if atom.pred in ("in2", "in3"):
+        if atom.pred in FUNCTION_ATOMS:
             inputs = [self.term(a, env) for a in args[:-2]]
             output = self.term(args[-2], env)
             if None in inputs or output is None or args[-1] in env:
@@ -132,7 +132,7 @@ class _Evaluator:
                 if other in unbound and known not in unbound and self.term(known, env) is not None:
                     return other, self.term(known, env)
             return None
-        if premise.pred in ("in2", "in3") and args[-2] in unbound and args[-1] not in self.model.relations \
+        if premise.pred in FUNCTION_ATOMS and args[-2] in unbound and args[-1] not in self.model.relations \
                 and args[-1] not in env:
             inputs = [self.term(a, env) if a not in unbound else None for a in args[:-2]]
             if None in inputs:

@@ -126,8 +126,12 @@ def prove_and_explore(
                 survived_counterexamples=len(generation.equations),
             )
             stages.end("conjectures")
-        if generation is not None and stages.late:
-            stages.skip("exploration")
+        settled = bool(theory.theorems) and all(t.name in screened for t in theory.theorems)
+        if generation is not None and (stages.late or settled):
+            if settled:  # nothing left to explore for: every stated goal is refuted or vacuous
+                stages.end("exploration", unneeded="every stated goal is refuted or vacuous")
+            else:
+                stages.skip("exploration")
             counts.update(proved=0, by_induction=0, corollaries=0, stored_corollaries=0,
                           open=len(generation.equations), attempts=0, rounds=0)
             open_equations = [eq.text for eq in generation.equations]

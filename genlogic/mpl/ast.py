@@ -2,8 +2,8 @@
 
 A formula is built from four constructors, exactly those of the GL core notation:
 
-* ``Atom(pred, args)``  — ``(pred[a1,...,an])``; ``in``, ``in2``, ``in3`` and ``=`` are built in,
-  every other ``pred`` names a definition;
+* ``Atom(pred, args)``  — ``(pred[a1,...,an])``; ``in``, ``=`` and the function atoms ``in2`` …
+  ``in5`` are built in, every other ``pred`` names a definition;
 * ``Not(body)``         — ``!F``;
 * ``And(left, right)``  — ``(&F G)``;
 * ``Forall(variables, antecedent, consequent)`` — ``(>[x,y](A)(B))``: ∀x,y (A → B).
@@ -64,8 +64,18 @@ class Forall:
 
 Formula = Union[Atom, Not, And, Forall]
 
+#: The function atoms and how many inputs each has: ``in2[x,y,f]`` is f(x) = y, ``in3[a,b,c,g]``
+#: is g(a, b) = c, up to ``in5[a,b,c,d,e,h]``, h(a, b, c, d) = e. The relation is the last argument,
+#: the output the one before it.
+FUNCTION_ATOMS: dict[str, int] = {"in2": 1, "in3": 2, "in4": 3, "in5": 4}
+
 #: The built-in predicates and their arities; everything else must be defined.
-BUILTINS: dict[str, int] = {"in": 2, "in2": 3, "in3": 4, "=": 2}
+BUILTINS: dict[str, int] = {"in": 2, "=": 2, **{pred: inputs + 2 for pred, inputs in FUNCTION_ATOMS.items()}}
+
+
+def function_atom(inputs: int) -> str:
+    """The function atom of a function with ``inputs`` arguments (1 to 4)."""
+    return f"in{inputs + 1}"
 
 
 def conjuncts(formula: Formula) -> Iterator[Formula]:

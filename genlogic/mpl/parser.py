@@ -6,7 +6,8 @@ only the four core constructors of :mod:`genlogic.mpl.ast`.
 Desugaring of terms (documented in docs/mpl.md, "Nested terms"):
 
 * ``f(x) = y`` is ``in2[x,y,f]``; ``a + b = c`` and ``g(a, b) = c`` are ``in3[a,b,c,+]`` and
-  ``in3[a,b,c,g]``; ``x ∈ X`` is ``in[x,X]``; ``s ≠ t`` is ``!(s = t)``; ``x ∉ X`` is
+  ``in3[a,b,c,g]``; ``h(a, b, c) = d`` is ``in4[a,b,c,d,h]`` (up to four arguments, ``in5``);
+  ``x ∈ X`` is ``in[x,X]``; ``s ≠ t`` is ``!(s = t)``; ``x ∉ X`` is
   ``!(x ∈ X)``.
 * An equation with one application on one side and a variable on the other is a single atom
   (``c = a + b`` is ``in3[a,b,c,+]`` too).
@@ -34,6 +35,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from genlogic.errors import MplError
 from genlogic.mpl.ast import (
+    FUNCTION_ATOMS,
     And,
     Atom,
     Comment,
@@ -47,6 +49,7 @@ from genlogic.mpl.ast import (
     Statement,
     TheoremStatement,
     conjoin,
+    function_atom,
 )
 
 GRAMMAR = Path(__file__).with_name("mpl.lark")
@@ -102,7 +105,8 @@ class _Var:
 
 @dataclass(frozen=True)
 class _App:
-    """``op(args)``: one argument for a unary function (in2), two for an operation (in3)."""
+    """``op(args)``: one argument for a unary function (in2), two for an operation (in3), up to
+    four (in5)."""
 
     op: str
     args: tuple["_Term", ...]
@@ -272,13 +276,13 @@ class _Builder(Transformer):
     def var(self, meta, children):
         return _Var(str(children[0]), _tok_span(self.file, children[0]))
 
-    def apply1(self, meta, children):
-        op, arg = children
-        return _App(str(op), (arg,), self._span(meta))
-
-    def apply2(self, meta, children):
-        op, left, right = children
-        return _App(str(op), (left, right), self._span(meta))
+    def apply(self, meta, children):
+        op, *args = children
+        if len(args) > max(FUNCTION_ATOMS.values()):
+            raise MplError(
+                f"{op} is applied to {len(args)} arguments; functions take at most "
+                f"{max(FUNCTION_ATOMS.values())}", self._span(meta))
+        return _App(str(op), tuple(args), self._span(meta))
 
     def infix_op(self, meta, children):
         return children[0]
@@ -411,9 +415,7 @@ class _Desugar:
 
 
 def _application_atom(term: _App, args: list[str], output: str, span: Span | None = None) -> Atom:
-    if len(args) == 1:
-        return Atom("in2", (args[0], output, term.op), span or term.span)
-    return Atom("in3", (args[0], args[1], output, term.op), span or term.span)
+    return Atom(function_atom(len(args)), (*args, output, term.op), span or term.span)
 
 
 # --- lark errors → MplError -----------------------------------------------------------------

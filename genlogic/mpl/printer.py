@@ -14,6 +14,8 @@ from genlogic.errors import MplError
 from genlogic.mpl.parser import keywords, parse_formula, token_pattern
 from genlogic.mpl.subst import substitute
 from genlogic.mpl.ast import (
+    BUILTINS,
+    FUNCTION_ATOMS,
     And,
     Atom,
     DefStatement,
@@ -160,28 +162,29 @@ def _nested_terms(formula: Forall) -> str | None:
         return f"({text})" if operand and name in infix else text
 
     for atom in definitions:
-        if not (isinstance(atom, Atom) and atom.pred in ("in2", "in3") and all(map(is_name, atom.args[:-1]))):
+        if not (isinstance(atom, Atom) and atom.pred in FUNCTION_ATOMS and all(map(is_name, atom.args[:-1]))):
             return None
         output, op = atom.args[-2], atom.args[-1]
-        if output not in fresh or output in terms or not is_name(op) and atom.pred == "in2":
+        if output not in fresh or output in terms or not is_name(op) and atom.pred != "in3":
             return None
         inputs = atom.args[:-2]
         if any(a in fresh and a not in terms for a in inputs):
             return None
-        if atom.pred == "in2":
-            terms[output] = f"{op}({term(inputs[0], False)})"
+        if atom.pred != "in3":
+            terms[output] = f"{op}({', '.join(term(a, False) for a in inputs)})"
         else:
             terms[output] = f"{term(inputs[0], True)} {op} {term(inputs[1], True)}"
             infix.add(output)
     atom = formula.consequent
-    if not isinstance(atom, Atom) or not all(map(is_name, atom.args[:-1] if atom.pred in ("in2", "in3") else atom.args)):
+    if not isinstance(atom, Atom) or not all(map(is_name, atom.args[:-1] if atom.pred in FUNCTION_ATOMS else atom.args)):
         return None
     if atom.pred == "=":
         text = f"{term(atom.args[0], False)} = {term(atom.args[1], False)}"
     elif atom.pred == "in" and atom.args[1] not in fresh:
         text = f"{term(atom.args[0], False)} ∈ {atom.args[1]}"
-    elif atom.pred == "in2" and is_name(atom.args[2]):
-        text = f"{atom.args[2]}({term(atom.args[0], False)}) = {term(atom.args[1], False)}"
+    elif atom.pred in FUNCTION_ATOMS and atom.pred != "in3" and is_name(atom.args[-1]):
+        inputs = ", ".join(term(a, False) for a in atom.args[:-2])
+        text = f"{atom.args[-1]}({inputs}) = {term(atom.args[-2], False)}"
     elif atom.pred == "in3" and is_identifier(atom.args[3]):
         a, b, c, g = atom.args
         text = f"{term(a, True)} {g} {term(b, True)} = {term(c, False)}"
@@ -216,9 +219,8 @@ def _readable_atom(atom: Atom) -> str:
         return f"{args[0]} = {args[1]}"
     if atom.pred == "in" and len(args) == 2 and all(map(is_name, args)):
         return f"{args[0]} ∈ {args[1]}"
-    if atom.pred == "in2" and len(args) == 3 and all(map(is_name, args)):
-        x, y, f = args
-        return f"{f}({x}) = {y}"
+    if atom.pred in FUNCTION_ATOMS and atom.pred != "in3" and len(args) == BUILTINS[atom.pred] and all(map(is_name, args)):
+        return f"{args[-1]}({', '.join(args[:-2])}) = {args[-2]}"
     if atom.pred == "in3" and len(args) == 4 and all(map(is_name, args[:3])) and is_identifier(args[3]):
         a, b, c, g = args
         return f"{a} {g} {b} = {c}"

@@ -1,7 +1,8 @@
 """Kind inference: what each parameter, constant and bound variable denotes, from its uses.
 
 Each atom constrains its arguments — ``in[x,X]``: x an element, X a set; ``in2[x,y,f]``: x, y
-elements, f a binary relation; ``in3[a,b,c,g]``: a, b, c elements, g a ternary relation;
+elements, f a binary relation; ``in3[a,b,c,g]``: a, b, c elements, g a ternary relation (and so
+on up to ``in5``);
 ``=[a,b]``: a and b of the same kind; ``P[...]``: each argument of the kind of P's parameter.
 Constraints are solved with union-find; an identifier with no constraint is an element.
 A conflict names both uses.
@@ -19,6 +20,8 @@ _BUILTIN_KINDS: dict[str, tuple[Kind, ...]] = {
     "in": (Kind.ELEMENT, Kind.SET),
     "in2": (Kind.ELEMENT, Kind.ELEMENT, Kind.RELATION2),
     "in3": (Kind.ELEMENT, Kind.ELEMENT, Kind.ELEMENT, Kind.RELATION3),
+    "in4": (Kind.ELEMENT,) * 4 + (Kind.RELATION4,),
+    "in5": (Kind.ELEMENT,) * 5 + (Kind.RELATION5,),
 }
 
 

@@ -16,9 +16,17 @@ class Kind(enum.Enum):
     SET = "set"
     RELATION2 = "binary relation"  # used through in2: a unary function when functional
     RELATION3 = "ternary relation"  # used through in3: a binary operation when functional
+    RELATION4 = "quaternary relation"  # used through in4: a function of three arguments
+    RELATION5 = "quinary relation"  # used through in5: a function of four arguments
 
     def __str__(self) -> str:
         return self.value
+
+
+#: The function atom through which each relation kind is used.
+RELATION_ATOMS: dict[Kind, str] = {
+    Kind.RELATION2: "in2", Kind.RELATION3: "in3", Kind.RELATION4: "in4", Kind.RELATION5: "in5",
+}
 
 
 @dataclass(frozen=True)
@@ -56,8 +64,8 @@ class Constant:
 class Operation:
     """A relation constant and what the axioms say about it.
 
-    ``inputs`` is 1 for a binary relation (``in2[x,y,f]``: f(x) = y) and 2 for a ternary one
-    (``in3[a,b,c,g]``: g(a,b) = c). ``functional``: equal inputs give equal outputs. ``domain``:
+    ``inputs`` is 1 for a binary relation (``in2[x,y,f]``: f(x) = y), 2 for a ternary one
+    (``in3[a,b,c,g]``: g(a,b) = c), up to 4 (``in5``). ``functional``: equal inputs give equal outputs. ``domain``:
     the set on which it is total (an output exists for all inputs in it), or ``None``.
     ``closed``: outputs of inputs in ``domain`` lie in ``domain``. ``injective``: equal outputs
     come from equal inputs (binary relations only).
@@ -76,6 +84,11 @@ class Operation:
     def is_operation(self) -> bool:
         """Total and functional: ``f(x)`` or ``a + b`` always denotes exactly one value."""
         return self.functional and self.domain is not None
+
+    @property
+    def noun(self) -> str:
+        """What an operation of this many inputs is called."""
+        return {1: "total function", 2: "binary operation"}.get(self.inputs, f"function of {self.inputs} arguments")
 
 
 @dataclass(frozen=True)

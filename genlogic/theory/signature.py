@@ -22,12 +22,10 @@ in one canonical form, which the replay cites instead of matching axioms again:
 
 from __future__ import annotations
 
-from genlogic.mpl.ast import Atom, Forall, Formula, Not, conjoin, conjuncts, free_identifiers
+from genlogic.mpl.ast import FUNCTION_ATOMS, Atom, Forall, Formula, Not, conjoin, conjuncts, free_identifiers
 from genlogic.mpl.shape import Clause, as_clause, as_existential
 from genlogic.theory.clauses import Fact, facts_of
-from genlogic.theory.model import Constant, InductionSchema, Kind, Operation, Signature
-
-_RELATION_ATOM = {Kind.RELATION2: "in2", Kind.RELATION3: "in3"}
+from genlogic.theory.model import RELATION_ATOMS, Constant, InductionSchema, Operation, Signature
 
 
 def recognise(constants: tuple[Constant, ...], axioms: tuple[Formula, ...]) -> Signature:
@@ -36,7 +34,7 @@ def recognise(constants: tuple[Constant, ...], axioms: tuple[Formula, ...]) -> S
     clauses = [as_clause(fact.formula) for fact in facts]
     operations = []
     for constant in constants:
-        if constant.kind in _RELATION_ATOM:
+        if constant.kind in RELATION_ATOMS:
             operations.append(_operation(constant, facts, clauses, names))
     induction = []
     for index, clause in enumerate(clauses):
@@ -67,14 +65,14 @@ def _valued(clause: Clause, operations: set[str]) -> Formula | None:
     if not (isinstance(conclusion, Atom) and conclusion.pred == "=" and conclusion.args[0] != conclusion.args[1]):
         return None
     for named, other in (conclusion.args, reversed(conclusion.args)):
-        definers = [p for p in clause.premises if isinstance(p, Atom) and p.pred in ("in2", "in3") and p.args[-2] == named]
+        definers = [p for p in clause.premises if isinstance(p, Atom) and p.pred in FUNCTION_ATOMS and p.args[-2] == named]
         mentions = [p for p in clause.premises if named in free_identifiers(p)]
         if named not in clause.variables or len(definers) != 1 or mentions != definers:
             continue
         (definer,) = definers
         if definer.args[-1] not in operations or named in definer.args[:-2]:
             continue
-        if any(isinstance(p, Atom) and p.pred in ("in2", "in3") and p.args[-2] == other for p in clause.premises):
+        if any(isinstance(p, Atom) and p.pred in FUNCTION_ATOMS and p.args[-2] == other for p in clause.premises):
             continue  # both sides name values: a functionality clause, not a value
         premises = [p for p in clause.premises if p is not definer]
         value = Atom(definer.pred, (*definer.args[:-2], other, definer.args[-1]))
@@ -92,14 +90,14 @@ def _oriented(clause: Clause, constructors: set[str], operations: set[str]) -> F
     oriented clause has the same premises with ``C`` in place of ``E`` and concludes ``E``;
     ``None`` when the clause is not such a recursion."""
     conclusion = clause.conclusion
-    if not (isinstance(conclusion, Atom) and conclusion.pred in ("in2", "in3") and conclusion.args[-1] in operations):
+    if not (isinstance(conclusion, Atom) and conclusion.pred in FUNCTION_ATOMS and conclusion.args[-1] in operations):
         return None
     output = conclusion.args[-2]
-    defining = [p for p in clause.premises if isinstance(p, Atom) and p.pred in ("in2", "in3") and p.args[-2] == output]
+    defining = [p for p in clause.premises if isinstance(p, Atom) and p.pred in FUNCTION_ATOMS and p.args[-2] == output]
     if output not in clause.variables or len(defining) != 1:
         return None
     (premise,) = defining
-    definitions = {p.args[-2]: p for p in clause.premises if isinstance(p, Atom) and p.pred in ("in2", "in3")}
+    definitions = {p.args[-2]: p for p in clause.premises if isinstance(p, Atom) and p.pred in FUNCTION_ATOMS}
 
     def recursive(atom: Atom) -> bool:
         if atom.args[-1] in constructors:
@@ -112,7 +110,7 @@ def _oriented(clause: Clause, constructors: set[str], operations: set[str]) -> F
     premises = [conclusion if p is premise else p for p in clause.premises]
     return Forall(clause.variables, conjoin(premises), premise)
 def _split(atom: Atom) -> tuple[tuple[str, ...], str, str]:
-    """(inputs, output, relation) of an in2/in3 atom."""
+    """(inputs, output, relation) of a function atom."""
     return atom.args[:-2], atom.args[-2], atom.args[-1]
 
 
@@ -127,7 +125,7 @@ def _guards_only(premises: list[Formula]) -> bool:
 def _operation(constant: Constant, facts: list[Fact], clauses: list[Clause], constants: set[str]) -> Operation:
     """Recognise what the clauses say about relation ``constant``; append the canonical
     totality and functionality lemmas to ``facts`` when no fact states them as they are."""
-    pred = _RELATION_ATOM[constant.kind]
+    pred = RELATION_ATOMS[constant.kind]
     name = constant.name
     functional = injective = closed_by_existence = False
     functional_fact = total_at = unique_at = None
@@ -167,7 +165,7 @@ def _operation(constant: Constant, facts: list[Fact], clauses: list[Clause], con
                 if unique:
                     unique_at = index
     closed = domain is not None and (closed_by_existence or domain in closed_sets)
-    inputs = 1 if pred == "in2" else 2
+    inputs = FUNCTION_ATOMS[pred]
     if unique_at is not None and not functional:
         functional = True
         statement = _functionality_statement(pred, name, inputs, domain, constants)
