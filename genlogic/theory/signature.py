@@ -245,7 +245,7 @@ def _total(clause: Clause, pred: str, name: str, bound: set[str], constants: set
     existential = as_existential(clause.conclusion)
     if existential is None:
         return None
-    atoms = [p for p in existential.parts if _uses(p, pred, name)]
+    atoms = list(dict.fromkeys(p for p in existential.parts if _uses(p, pred, name)))  # a part may repeat
     if len(atoms) != 1:
         return None
     inputs, output, _ = _split(atoms[0])
@@ -258,7 +258,7 @@ def _total(clause: Clause, pred: str, name: str, bound: set[str], constants: set
     carrier = next(iter(guard_sets))
     if carrier not in constants:
         return None
-    others = [p for p in existential.parts if p is not atoms[0] and not _trivial(p)]
+    others = [p for p in existential.parts if p != atoms[0] and not _trivial(p)]
     unique = [p for p in others if _uniqueness(p, atoms[0], pred, name)]
     others = [p for p in others if p not in unique]
     closed = any(isinstance(p, Atom) and p.pred == "in" and p.args == (output, carrier) for p in others)
