@@ -3,13 +3,15 @@
 import re
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from genlogic.errors import MplError
 from genlogic.mpl import printer
 from genlogic.mpl.parser import parse_formula, parse_source
 from genlogic.mpl.reader import CoreSyntaxError, read_core
-from genlogic.mpl.subst import substitute
+from genlogic.mpl.ast import And, Atom, Forall, Not, free_identifiers, identifiers
+from genlogic.mpl.subst import fresh_name, substitute
 
 from .strategies import formulas, readable_texts, source_files
 
@@ -129,3 +131,48 @@ def test_formulas_built_by_substitution_fold_each_nested_term():
     text = printer.readable(both)
     assert text == "(forall x: x ∈ N -> s(x) + 0 = s(x + 0)) and (forall x: x ∈ N -> s(x) + n = s(x + n))"
     assert normal_text(parse_formula(text)) == normal_text(both)
+
+
+def _reference_substitute(formula, mapping):
+    """Capture-avoiding substitution written the plain way: at every quantifier, the keys that
+    occur free below it; a bound variable equal to a value is renamed apart from every identifier
+    of the quantified formula. genlogic.mpl.subst must agree with it exactly (it is in the kernel's
+    trusted base, and only skips the work this does when no capture is possible)."""
+    if not mapping:
+        return formula
+    if isinstance(formula, Atom):
+        return Atom(formula.pred, tuple(mapping.get(a, a) for a in formula.args))
+    if isinstance(formula, Not):
+        return Not(_reference_substitute(formula.body, mapping))
+    if isinstance(formula, And):
+        return And(_reference_substitute(formula.left, mapping), _reference_substitute(formula.right, mapping))
+    free = free_identifiers(formula.antecedent) | free_identifiers(formula.consequent)
+    inner = {k: v for k, v in mapping.items() if k not in formula.variables and k in free}
+    if not inner:
+        return formula
+    values = set(inner.values())
+    variables = list(formula.variables)
+    renaming = {}
+    avoid = values | identifiers(formula) | set(inner)
+    for index, name in enumerate(variables):
+        if name in values:
+            new = fresh_name(name, avoid)
+            avoid.add(new)
+            renaming[name] = new
+            variables[index] = new
+    antecedent, consequent = formula.antecedent, formula.consequent
+    if renaming:
+        antecedent = _reference_substitute(antecedent, renaming)
+        consequent = _reference_substitute(consequent, renaming)
+    return Forall(tuple(variables), _reference_substitute(antecedent, inner), _reference_substitute(consequent, inner))
+
+
+@settings(max_examples=400)
+@given(formulas(), st.dictionaries(st.sampled_from(["a", "b", "x", "y", "N", "s", "+"]),
+                                   st.sampled_from(["a", "b", "x", "y", "z", "c0"]), max_size=3))
+@example(parse_formula("(>[x](in[x,a])(=[a,x]))"), {"a": "x"})  # x would capture the value of a
+@example(parse_formula("(>[x](in[x,N])(>[y](in2[x,y,s])(in2[y,a,s])))"), {"a": "y", "x": "b"})
+def test_substitution_agrees_with_the_plain_capture_avoiding_definition(formula, mapping):
+    result = substitute(formula, mapping)
+    assert result == _reference_substitute(formula, mapping)
+    assert free_identifiers(result) == {mapping.get(name, name) for name in free_identifiers(formula)}

@@ -25,6 +25,7 @@ from genlogic.engine.equational import attempt_equation, context
 from genlogic.engine.goal import attempt
 from genlogic.engine.lemmas import prove_lemmas
 from genlogic.explore.model import ground_model
+from genlogic.explore.refute import counterexample
 from genlogic.explore.relations import relation_conjectures
 from genlogic.theory.build import load_theory
 from genlogic.tip import import_tip
@@ -278,8 +279,8 @@ LE = ("(define-fun-rec le ((x Nat) (y Nat)) Bool "
 
 @pytest.mark.parametrize("goal, refuted", [
     ("(forall ((a Nat) (b Nat)) (=> (= (plus a b) Z) (= a (S Z))))", True),  # a conditional law, false at 0, 0
-    ("(forall ((a Nat) (b Nat)) (=> (le a b) (le b a)))", False),  # a relation the ground model has no table for
-    ("(forall ((a Nat) (b Nat)) (=> (le a b) (= (plus a b) (plus b b))))", False),
+    ("(forall ((a Nat) (b Nat)) (=> (le a b) (le b a)))", True),  # on the relation's truth table: le 0 1, not le 1 0
+    ("(forall ((a Nat) (b Nat)) (=> (le a b) (= (plus a b) (plus b b))))", True),  # le 0 1, 0 + 1 ≠ 1 + 1
 ])
 def test_false_conditional_goals_are_never_proved(tmp_path, goal, refuted):
     mpl = _import(tmp_path, NAT + PLUS + LE + f"(prove {goal})\n")
@@ -363,6 +364,27 @@ def test_relation_properties_are_found_proved_and_checked(tmp_path):
     assert {"le_reflexive", "le_antisymmetric", "le_transitive", "le_total", "le_connected"} <= set(names)
     assert not {"le_irreflexive", "le_symmetric", "le_asymmetric"} & set(names)  # false: never proved
     assert CliRunner().invoke(main, ["check", str(run)]).exit_code == 0
+
+
+def test_relation_truth_tables_decide_both_ways_and_screen_false_properties(tmp_path):
+    """A relation defined both ways gets a truth table on the numerals, each entry derived from
+    the axioms; a relation defined by an existential only where it holds. The refuter reads a
+    missing entry as unknown, so a false order property is refuted only where the table decides."""
+    theory = load_theory(_import(tmp_path, NAT + LE + "(prove (forall ((a Nat)) (le a a)))\n"))
+    table = ground_model(theory, up_to=4).truths["le"]
+    assert table == {(a, b): a <= b for a in range(5) for b in range(5)}
+    refuted = {c.name for c in relation_conjectures(theory) if counterexample(c.statement, ground_model(theory)) is not None}
+    assert {"le_irreflexive", "le_symmetric", "le_asymmetric", "le_in_equality"} <= refuted
+    assert not refuted & {"le_reflexive", "le_antisymmetric", "le_transitive", "le_total", "le_connected"}
+    order = Path(__file__).parent.parent / "mpl_examples" / "peano.mpl"
+    existential = tmp_path / "order.mpl"
+    existential.write_text(f'import "{order}"\n'
+                           "def LessOrEqual[N, +, le] :=\n"
+                           "    (forall a b p: a ∈ N and b ∈ N and p ∈ N and a + p = b -> le(a) = b)\n"
+                           "    and (forall a b: le(a) = b -> exists p: p ∈ N and a + p = b)\n"
+                           "anchor Order[N, 0, 1, s, +, *, le] := Peano[N, 0, 1, s, +, *] and LessOrEqual[N, +, le]\n")
+    positive = ground_model(load_theory(existential), up_to=4).truths["le"]
+    assert positive == {(a, b): True for a in range(5) for b in range(5) if a <= b}  # never false
 
 
 def test_relation_conjectures_do_not_depend_on_names(tmp_path):

@@ -30,9 +30,9 @@ from genlogic.engine.block import Budget, LogicBlock, Naming
 from genlogic.engine.goal import Proof, cite, package
 from genlogic.engine.proof import ProofLog
 from genlogic.errors import MplError
-from genlogic.mpl.ast import And, Atom, Forall, Formula, Not, free_identifiers, function_atom
+from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, free_identifiers, function_atom
 from genlogic.mpl.printer import is_name
-from genlogic.theory.model import InductionSchema, Theory
+from genlogic.theory.model import RELATION_ATOMS, InductionSchema, Kind, Theory
 
 
 class GroundLimit(Enum):
@@ -79,6 +79,9 @@ class GroundTables:
     unary: dict[str, dict[int, int]] = field(default_factory=dict)
     # functions of three or four arguments: {(a, b, c): h(a, b, c)}, like the binary tables
     many: dict[str, dict[tuple[int, ...], int]] = field(default_factory=dict)
+    # relations that are no operation, and sets other than the carrier: {(inputs…, output) or
+    # (element,): True or False} where a live literal decides it (values only, like ``unary``)
+    truths: dict[str, dict[tuple[int, ...], bool]] = field(default_factory=dict)
 
 
 class _Clock:
@@ -149,6 +152,19 @@ def calculate(
         for op in theory.signature.operations
         if op.inputs == 1 and op.is_operation and op.domain == schema.carrier and op.name != schema.step
     }
+    truths = {}
+    for constant in theory.signature.constants:
+        operation = theory.signature.operation(constant.name)
+        if constant.kind in RELATION_ATOMS and (operation is None or not operation.is_operation):
+            pred, places = RELATION_ATOMS[constant.kind], FUNCTION_ATOMS[RELATION_ATOMS[constant.kind]] + 1
+        elif constant.kind is Kind.SET and constant.name != schema.carrier:
+            pred, places = "in", 1
+        else:
+            continue
+        truths[constant.name] = {
+            args: truth for args in itertools.product(range(min(up_to, tables.size) + 1), repeat=places)
+            if (truth := tables.truth(pred, constant.name, args)) is not None
+        }
     missing = tuple(sorted(wanted - set(values)))
     constants = {}
     for constant in theory.signature.constants:
@@ -157,7 +173,7 @@ def calculate(
             constants[constant.name] = index
     return GroundTables(
         schema, up_to, tables.size, result_tables, missing, tuple(packaged), distinct_up_to, constants, limit, unary,
-        many,
+        many, truths,
     )
 
 
@@ -233,6 +249,17 @@ class _Chain:
             step = store.proof[(True, pred, candidate)]
             level = max(self._level(step), *(self._numeral_level(x) for x in candidate[: len(args) + 1]))
             return c, step, level
+        return None
+
+    def truth(self, pred: str, relation: str, args: tuple[int, ...]) -> bool | None:
+        """Whether ``pred[args…, relation]`` on numerals is live (True), its negation is (False),
+        or neither (None)."""
+        find = self.current.equalities.find
+        bound = {i: find(self.names[a]) for i, a in enumerate(args)}
+        bound[len(args)] = find(relation)
+        for positive in (True, False):
+            if next(self.current.store.candidates(positive, pred, bound), None) is not None:
+                return positive
         return None
 
     def unary_value(self, op: str, a: int) -> int | None:

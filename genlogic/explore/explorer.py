@@ -18,7 +18,8 @@ come only when the cheap ones are exhausted (an accumulator's lemma needs one in
 The loop ends when no open equation can be tried either way, or at the time or round limit.
 
 Before the rounds, the order properties of the theory's relations
-(:mod:`~genlogic.explore.relations`) are proved where they can be, in Logic Blocks. Stated goals
+(:mod:`~genlogic.explore.relations`) that no model refutes are proved where they can be, in
+Logic Blocks. Stated goals
 are proved goal-directed: tried before the first round and after every round that proved a
 theorem, with case splits (nested inductions) allowed, and exploration stops once they are all
 proved.
@@ -37,6 +38,8 @@ from genlogic.engine.goal import Attempt, KnownTheorem, Proof, attempt, inductio
 from genlogic.engine.grid import Executor
 from genlogic.engine.laws import read_law
 from genlogic.explore.conjectures import Equation, Generation
+from genlogic.explore.model import Models
+from genlogic.explore.refute import counterexample
 from genlogic.explore.relations import relation_conjectures
 from genlogic.mpl.ast import Formula, free_identifiers
 from genlogic.theory.model import Theory
@@ -141,9 +144,11 @@ def explore(
     reserved: frozenset[str] = frozenset(),
     max_rounds: int | None = None,
     goals: tuple[tuple[str, Formula], ...] = (),
+    models: Models = (),
 ) -> Exploration:
     """``reserved``: names a discovered theorem must not take (the stated theorems').
-    ``max_rounds`` bounds the rounds (a deterministic alternative to ``deadline``).
+    ``max_rounds`` bounds the rounds (a deterministic alternative to ``deadline``). ``models``
+    refute relation properties before any attempt (the conjectures were tested on them already).
 
     ``goals`` (name, statement) are proved goal-directed: tried before the first round and again
     after every round that proved a theorem, with every theorem proved so far; exploration stops
@@ -179,7 +184,7 @@ def explore(
         goals mention, when there are goals), each with those proved before it."""
         mentioned = {name for _, statement in goals for name in free_identifiers(statement)}
         candidates = [c for c in relation_conjectures(theory, reserved | frozenset(names.values()))
-                      if not goals or c.relations <= mentioned]
+                      if (not goals or c.relations <= mentioned) and counterexample(c.statement, models) is None]
         for candidate in candidates:
             if deadline is not None and time.monotonic() >= deadline:
                 break

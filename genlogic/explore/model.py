@@ -28,7 +28,10 @@ class GroundModel:
 
     ``step`` is the successor of an induction schema (``n ↦ n + 1``), or ``None``. ``unary`` and
     ``binary`` are operation tables, ``many`` the tables of functions of three or four arguments,
-    ``constants`` the element constants' values. A finite model (``finite``) has no other elements, so quantifiers over it are decided exactly; it may also
+    ``constants`` the element constants' values; ``truths`` the partial tables of the relations
+    that are no operation and of the sets other than the carrier, ``(inputs…, output)`` or
+    ``(element,)`` → True or False where the axioms decide it (absent: undecided). A finite model
+    (``finite``) has no other elements, so quantifiers over it are decided exactly; it may also
     interpret relations that are not operations (``relations``: the tuples ``(inputs…, output)``
     they hold of) and sets other than the carrier (``sets``). ``label`` names a finite model in
     counterexamples.
@@ -41,6 +44,7 @@ class GroundModel:
     constants: dict[str, int]
     unary: dict[str, dict[int, int]] = field(default_factory=dict)
     many: dict[str, dict[tuple[int, ...], int]] = field(default_factory=dict)
+    truths: dict[str, dict[tuple[int, ...], bool]] = field(default_factory=dict)
     relations: dict[str, frozenset[tuple[int, ...]]] = field(default_factory=dict)
     sets: dict[str, frozenset[int]] = field(default_factory=dict)
     finite: bool = False
@@ -135,7 +139,7 @@ def compute_ground(
     tables = calculate(theory, up_to, budget=dataclasses.replace(budget, deadline=deadline), proofs=False)
     schema = tables.schema
     model = GroundModel(schema.carrier, schema.step, up_to, tables.tables, tables.constants, unary=tables.unary,
-                        many=tables.many)
+                        many=tables.many, truths=tables.truths)
     return Ground(model, tables.numerals, tables.missing, tables.limit)
 
 

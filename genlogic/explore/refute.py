@@ -51,6 +51,8 @@ class _Evaluator:
                 return None
             if args[1] in self.model.sets and args[1] not in env:
                 return element in self.model.sets[args[1]]
+            if args[1] in self.model.truths and args[1] not in env:
+                return self.model.truths[args[1]].get((element,))
             return True if args[1] == self.model.carrier and args[1] not in env else None
         if atom.pred == "=":
             a, b = self.term(args[0], env), self.term(args[1], env)
@@ -62,6 +64,8 @@ class _Evaluator:
                 return None
             if args[-1] in self.model.relations:
                 return (*inputs, output) in self.model.relations[args[-1]]
+            if args[-1] in self.model.truths:
+                return self.model.truths[args[-1]].get((*inputs, output))
             value = self.model.apply(args[-1], tuple(inputs))  # type: ignore[arg-type]
             return None if value is None else value == output
         return None
@@ -133,7 +137,7 @@ class _Evaluator:
                     return other, self.term(known, env)
             return None
         if premise.pred in FUNCTION_ATOMS and args[-2] in unbound and args[-1] not in self.model.relations \
-                and args[-1] not in env:
+                and args[-1] not in self.model.truths and args[-1] not in env:
             inputs = [self.term(a, env) if a not in unbound else None for a in args[:-2]]
             if None in inputs:
                 return None

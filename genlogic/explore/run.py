@@ -138,7 +138,7 @@ def prove_and_explore(
         elif generation is not None:
             reserved = frozenset(t.name for t in theory.theorems)
             exploration = explore(theory, generation, executor, deadline, progress, reserved, options.max_rounds,
-                                  tuple((t.name, t.formula) for t in theory.theorems if t.name not in screened))
+                                  tuple((t.name, t.formula) for t in theory.theorems if t.name not in screened), models)
             rounds = exploration.rounds
             early = exploration.goals
             for discovery in exploration.discoveries:

@@ -34,32 +34,52 @@ def _span() -> Span | None:
     return field(default=None, compare=False, hash=False, repr=False)
 
 
+class _Hashed:
+    """A formula's hash, computed once from its fields (spans excluded) when it is built:
+    formulas are hashed very often (sets of facts, caches), and a dataclass hash would walk the
+    whole tree each time. Equality stays the dataclass's field-by-field comparison."""
+
+    def __post_init__(self) -> None:
+        fields = tuple(getattr(self, name) for name in self.__dataclass_fields__ if name != "span")
+        object.__setattr__(self, "_digest", hash((type(self).__name__, fields)))
+
+    def __hash__(self) -> int:
+        return self._digest  # type: ignore[attr-defined]
+
+    def __reduce__(self):  # rebuilt by its constructor: a hash is only valid in its own process
+        return type(self), tuple(getattr(self, name) for name in self.__dataclass_fields__)
+
+
 @dataclass(frozen=True)
-class Atom:
+class Atom(_Hashed):
     pred: str
     args: tuple[str, ...]
     span: Span | None = _span()
+    __hash__ = _Hashed.__hash__
 
 
 @dataclass(frozen=True)
-class Not:
+class Not(_Hashed):
     body: "Formula"
     span: Span | None = _span()
+    __hash__ = _Hashed.__hash__
 
 
 @dataclass(frozen=True)
-class And:
+class And(_Hashed):
     left: "Formula"
     right: "Formula"
     span: Span | None = _span()
+    __hash__ = _Hashed.__hash__
 
 
 @dataclass(frozen=True)
-class Forall:
+class Forall(_Hashed):
     variables: tuple[str, ...]
     antecedent: "Formula"
     consequent: "Formula"
     span: Span | None = _span()
+    __hash__ = _Hashed.__hash__
 
 
 Formula = Union[Atom, Not, And, Forall]

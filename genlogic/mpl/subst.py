@@ -24,22 +24,25 @@ def substitute(formula: Formula, mapping: dict[str, str]) -> Formula:
         return Not(substitute(formula.body, mapping), formula.span)
     if isinstance(formula, And):
         return And(substitute(formula.left, mapping), substitute(formula.right, mapping), formula.span)
-    free = free_identifiers(formula.antecedent) | free_identifiers(formula.consequent)
-    inner = {k: v for k, v in mapping.items() if k not in formula.variables and k in free}
+    inner = {k: v for k, v in mapping.items() if k not in formula.variables}
+    if inner and set(inner.values()).intersection(formula.variables):
+        # a bound variable may capture a value: only the keys that occur free matter
+        free = free_identifiers(formula.antecedent) | free_identifiers(formula.consequent)
+        inner = {k: v for k, v in inner.items() if k in free}
     if not inner:
         return formula
     values = set(inner.values())
     variables = list(formula.variables)
     renaming: dict[str, str] = {}
-    avoid = values | identifiers(formula) | set(inner)
-    for index, name in enumerate(variables):
-        if name in values:
-            new = fresh_name(name, avoid)
-            avoid.add(new)
-            renaming[name] = new
-            variables[index] = new
     antecedent, consequent = formula.antecedent, formula.consequent
-    if renaming:
+    if values.intersection(variables):  # a bound variable would capture a value: rename it
+        avoid = values | identifiers(formula) | set(inner)
+        for index, name in enumerate(variables):
+            if name in values:
+                new = fresh_name(name, avoid)
+                avoid.add(new)
+                renaming[name] = new
+                variables[index] = new
         antecedent = substitute(antecedent, renaming)
         consequent = substitute(consequent, renaming)
     return Forall(
