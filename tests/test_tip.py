@@ -273,6 +273,21 @@ def test_false_goal_is_refuted_not_proved(tmp_path):
     assert summary["counts"]["attempts"] == 0 and not summary["cut_short"]
 
 
+def test_a_goal_tried_during_exploration_is_not_reported_as_never_attempted(tmp_path):
+    """The deadline stops a run whose goal exploration tried (before its first round and after
+    every round with a new lemma) but could not prove yet: its reason is ``time limit``, with how
+    often it was tried, not ``time limit: not attempted``."""
+    times = "(define-fun-rec times ((x Nat) (y Nat)) Nat (match x ((Z Z) ((S z) (plus y (times z y))))))\n"
+    power = "(define-fun-rec pow ((x Nat) (y Nat)) Nat (match y ((Z (S Z)) ((S z) (times x (pow x z))))))\n"
+    goal = "(forall ((a Nat) (b Nat) (c Nat)) (= (pow a (plus b c)) (times (pow a b) (pow a c))))"  # true, hard
+    mpl = _import(tmp_path, NAT + PLUS + times + power + f"(prove {goal})\n")
+    run = tmp_path / "run"
+    result = CliRunner().invoke(main, ["prove", str(mpl), "-o", str(run), "--no-html", "--time-limit", "8"])
+    assert result.exit_code == 1, result.output
+    (entry,) = json.loads((run / "summary.json").read_text())["goals"]
+    assert entry["status"] == "unproved" and entry["reason"] == "time limit" and entry["attempts"] >= 1
+
+
 LE = ("(define-fun-rec le ((x Nat) (y Nat)) Bool "
       "(match x ((Z true) ((S z) (match y ((Z false) ((S w) (le z w))))))))\n")
 

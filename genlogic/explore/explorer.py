@@ -130,6 +130,8 @@ class Exploration:
     open: list[Equation] = field(default_factory=list)
     # stated goals proved between rounds, by name: (result, the round after which it was proved)
     goals: dict[str, tuple[ConjectureResult, int]] = field(default_factory=dict)
+    # stated goals attempted between rounds, by name: how many times
+    tried: dict[str, int] = field(default_factory=dict)
     attempts: int = 0
     rounds: int = 0
     cut_short: bool = False
@@ -175,6 +177,7 @@ def explore(
                                 block_induction=True, splits=GOAL_SPLITS)
                  for name, statement in waiting]
         for result in executor.map(run_conjecture, tasks):
+            report.tried[result.name] = report.tried.get(result.name, 0) + 1
             if result.proof is not None:
                 report.goals[result.name] = (result, report.rounds)
         return len(report.goals) == len(goals)

@@ -110,6 +110,7 @@ def prove_and_explore(
     corollaries: list[dict[str, Any]] = []
     rounds = 0
     early: dict[str, tuple[ConjectureResult, int]] = {}  # goals proved between exploration rounds
+    tried: dict[str, int] = {}  # goals attempted between exploration rounds: how often
     screened = _screen_goals(theory, models)  # the goals a model refutes, or that are vacuous
     executor = make_executor(options.executor, options.workers)
     try:
@@ -141,6 +142,7 @@ def prove_and_explore(
                                   tuple((t.name, t.formula) for t in theory.theorems if t.name not in screened), models)
             rounds = exploration.rounds
             early = exploration.goals
+            tried = exploration.tried
             for discovery in exploration.discoveries:
                 proved.append(proofgraph.ProvedTheorem(discovery.proof, "conjecture", discovery.round, discovery.method))
                 discovered.append(KnownTheorem(discovery.proof.name, discovery.proof.statement))
@@ -157,10 +159,11 @@ def prove_and_explore(
             corollaries = [{"statement": text, "uses": list(uses)} for text, uses in exploration.corollaries]
             stages.end("exploration", _exploration_cut(exploration.cut_short, rounds, options.max_rounds))
         if stages.late:
-            goals, refuted = [_not_attempted(t.name) for t in theory.theorems], []
+            goals, refuted = [_not_attempted(t.name, tried) for t in theory.theorems], []
             stages.skip("stated goals")
         else:
-            goals, refuted = _stated_goals(theory, screened, discovered, executor, proved, rounds, deadline, early)
+            goals, refuted = _stated_goals(theory, screened, discovered, executor, proved, rounds, deadline, early,
+                                           tried)
             stages.end("stated goals")
     finally:
         executor.close()
@@ -207,7 +210,11 @@ def _exploration_cut(cut_short: bool, rounds: int, max_rounds: int | None) -> Cu
     return Cut.ROUND_LIMIT if rounds == max_rounds else Cut.INTERRUPTED
 
 
-def _not_attempted(name: str) -> dict[str, Any]:
+def _not_attempted(name: str, tried: dict[str, int]) -> dict[str, Any]:
+    """A goal the deadline left unproved: ``time limit`` with the number of ``attempts`` when
+    exploration tried it, else never attempted."""
+    if name in tried:
+        return {"name": name, "status": "unproved", "reason": TIME_LIMIT, "attempts": tried[name]}
     return {"name": name, "status": "unproved", "reason": NOT_ATTEMPTED}
 
 
@@ -233,11 +240,12 @@ def _screen_goals(theory, models: list[GroundModel]) -> dict[str, dict[str, Any]
 
 
 def _stated_goals(theory, screened: dict[str, dict[str, Any]], discovered, executor, proved, rounds_before,
-                  deadline: float | None = None, early: dict[str, tuple[ConjectureResult, int]] | None = None):
+                  deadline: float | None = None, early: dict[str, tuple[ConjectureResult, int]] | None = None,
+                  tried: dict[str, int] | None = None):
     """Each stated theorem: refuted on a model or vacuous (``screened``), proved during
     exploration (``early``: name → result and round), or proved now with the discoveries; until
     ``deadline``, after which the rest are unproved (``time limit``)."""
-    early = early or {}
+    early, tried = early or {}, tried or {}
     goals: list[dict[str, Any]] = []
     refuted: list[dict[str, Any]] = []
     to_prove = []
@@ -253,7 +261,7 @@ def _stated_goals(theory, screened: dict[str, dict[str, Any]], discovered, execu
                           "steps": len(result.proof.steps)})
             stated.append(proofgraph.ProvedTheorem(result.proof, "stated", round_, result.method))
         elif late():
-            goals.append(_not_attempted(theorem.name))
+            goals.append(_not_attempted(theorem.name, tried))
         elif theorem.name in screened:
             entry = dict(screened[theorem.name])
             if "refuted" in entry:
