@@ -288,6 +288,28 @@ def test_a_goal_tried_during_exploration_is_not_reported_as_never_attempted(tmp_
     assert entry["status"] == "unproved" and entry["reason"] == "time limit" and entry["attempts"] >= 1
 
 
+
+def test_what_was_decided_before_the_deadline_is_kept(tmp_path):
+    """Three stated theorems (TIP lemmas kept with --with-lemmas): one proved before the first
+    exploration round, one refuted by the ground model, one too hard for the time limit. The
+    deadline passes during exploration, so the stated-goals stage is skipped: the first stays
+    proved (its proof in the graph, checked) and the second refuted."""
+    times = "(define-fun-rec times ((x Nat) (y Nat)) Nat (match x ((Z Z) ((S z) (plus y (times z y))))))\n"
+    power = "(define-fun-rec pow ((x Nat) (y Nat)) Nat (match y ((Z (S Z)) ((S z) (times x (pow x z))))))\n"
+    goal = "(forall ((a Nat) (b Nat) (c Nat)) (= (pow a (plus b c)) (times (pow a b) (pow a c))))"
+    lemmas = "(assert (forall ((a Nat)) (= (plus a Z) a)))\n(assert (forall ((a Nat) (b Nat)) (= (plus a b) (plus a a))))\n"
+    mpl = _import(tmp_path, NAT + PLUS + times + power + f"(prove {goal})\n" + lemmas, lemmas=True)
+    run = tmp_path / "run"
+    result = CliRunner().invoke(main, ["prove", str(mpl), "-o", str(run), "--no-html", "--time-limit", "8"])
+    assert result.exit_code == 1, result.output
+    summary = json.loads((run / "summary.json").read_text())
+    status = {goal["name"]: goal["status"] for goal in summary["goals"]}
+    assert status == {"lemma_1": "proved", "lemma_2": "refuted", "problem": "unproved"}
+    assert "lemma_1" in {t["name"] for t in json.loads((run / "proofgraph.json").read_text())["theorems"]}
+    checked = CliRunner().invoke(main, ["check", str(run)])
+    assert checked.exit_code == 0 and "OK" in checked.output
+
+
 LE = ("(define-fun-rec le ((x Nat) (y Nat)) Bool "
       "(match x ((Z true) ((S z) (match y ((Z false) ((S w) (le z w))))))))\n")
 

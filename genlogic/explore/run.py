@@ -158,12 +158,11 @@ def prove_and_explore(
             open_equations = [eq.text for eq in exploration.open]
             corollaries = [{"statement": text, "uses": list(uses)} for text, uses in exploration.corollaries]
             stages.end("exploration", _exploration_cut(exploration.cut_short, rounds, options.max_rounds))
-        if stages.late:
-            goals, refuted = [_not_attempted(t.name, tried) for t in theory.theorems], []
+        skipped = stages.late  # the goals proved or screened before the deadline are kept all the same
+        goals, refuted = _stated_goals(theory, screened, discovered, executor, proved, rounds, deadline, early, tried)
+        if skipped:
             stages.skip("stated goals")
         else:
-            goals, refuted = _stated_goals(theory, screened, discovered, executor, proved, rounds, deadline, early,
-                                           tried)
             stages.end("stated goals")
     finally:
         executor.close()
@@ -242,9 +241,10 @@ def _screen_goals(theory, models: list[GroundModel]) -> dict[str, dict[str, Any]
 def _stated_goals(theory, screened: dict[str, dict[str, Any]], discovered, executor, proved, rounds_before,
                   deadline: float | None = None, early: dict[str, tuple[ConjectureResult, int]] | None = None,
                   tried: dict[str, int] | None = None):
-    """Each stated theorem: refuted on a model or vacuous (``screened``), proved during
-    exploration (``early``: name → result and round), or proved now with the discoveries; until
-    ``deadline``, after which the rest are unproved (``time limit``)."""
+    """Each stated theorem: proved during exploration (``early``: name → result and round),
+    refuted on a model or vacuous (``screened``), or proved now with the discoveries; until
+    ``deadline``, after which the rest are unproved (``time limit``, see :func:`_not_attempted`).
+    What was decided before the deadline is kept even when the deadline left this stage no time."""
     early, tried = early or {}, tried or {}
     goals: list[dict[str, Any]] = []
     refuted: list[dict[str, Any]] = []
@@ -260,13 +260,13 @@ def _stated_goals(theory, screened: dict[str, dict[str, Any]], discovered, execu
             goals.append({"name": theorem.name, "status": "proved", "round": round_,
                           "steps": len(result.proof.steps)})
             stated.append(proofgraph.ProvedTheorem(result.proof, "stated", round_, result.method))
-        elif late():
-            goals.append(_not_attempted(theorem.name, tried))
         elif theorem.name in screened:
             entry = dict(screened[theorem.name])
             if "refuted" in entry:
                 refuted.append(entry.pop("refuted"))
             goals.append(entry)
+        elif late():
+            goals.append(_not_attempted(theorem.name, tried))
         else:
             goals.append({"name": theorem.name})
             to_prove.append((theorem.name, theorem.formula))
@@ -275,9 +275,9 @@ def _stated_goals(theory, screened: dict[str, dict[str, Any]], discovered, execu
                             splits=GOAL_SPLITS)
              for name, formula in to_prove]
     by_rewriting = {r.name: (r.proof, r.method) for r in executor.map(run_conjecture, tasks) if r.proof is not None}
-    report = run_grid(theory, [g for g in to_prove if g[0] not in by_rewriting], executor,
-                      budget=Budget(deadline=deadline), known=tuple(discovered))
-    outcomes = {o.name: o for o in report.outcomes}
+    rest = [g for g in to_prove if g[0] not in by_rewriting]
+    report = run_grid(theory, rest, executor, budget=Budget(deadline=deadline), known=tuple(discovered)) if rest else None
+    outcomes = {o.name: o for o in report.outcomes} if report is not None else {}
     for goal in goals:
         if "status" in goal:
             continue
