@@ -27,6 +27,7 @@ ANCHOR_KINDS = {
     "peano": PEANO_KINDS,
     "peano_goals": PEANO_KINDS,  # no anchor of its own: Peano's, imported
     "peano_laws": PEANO_KINDS,  # likewise
+    "peano_order": {**PEANO_KINDS, "le": REL2},
     "preorder": {"X": SET, "R": REL2},
 }
 

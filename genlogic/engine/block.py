@@ -169,6 +169,8 @@ class LogicBlock:
         self.fired: set[tuple[int, tuple[str, ...]]] = set()
         self.formulas: dict[Formula, str] = {}  # non-literal facts
         self.existentials: list[Pending] = []
+        self.free: dict[Formula, frozenset[str]] = {}  # free identifiers of pending existentials
+        self.value_parts: dict[Formula, Atom | None] = {}  # and their value parts (_value_part)
         self.agenda: deque[tuple[Formula, str]] = deque()
         self.delta: deque[Literal] = deque()
         self.clash: tuple[str, str] | None = None
@@ -202,6 +204,7 @@ class LogicBlock:
         other.fired = set(self.fired)
         other.formulas = dict(self.formulas)
         other.existentials = list(self.existentials)
+        other.free, other.value_parts = self.free, self.value_parts  # caches of pure functions: shared
         other.agenda = deque(self.agenda)
         other.delta = deque(self.delta)
         other.clash = self.clash
@@ -467,16 +470,14 @@ class LogicBlock:
         any was. What the budget leaves uninstantiated is counted in :attr:`hits`."""
         if not self.existentials:
             return False
-        depths = [(self._depth_of(p), p) for p in self.existentials]
-        if min(depth for depth, _ in depths) > self.budget.depth:
+        demanded, remaining = [], []
+        for pending in self.existentials:  # depth only of the demanded ones: most are not
+            (demanded if self._demanded(pending) else remaining).append(pending)
+        depths = [(self._depth_of(p), p) for p in demanded]
+        if depths and min(depth for depth, _ in depths) > self.budget.depth:
             self.hits.depth = max(self.hits.depth, len(depths))
             return False
-        useful, remaining = [], []
-        for depth, pending in depths:
-            if not self._demanded(pending):
-                remaining.append(pending)
-            elif not self._satisfied(pending):
-                useful.append((depth, pending))
+        useful = [(depth, pending) for depth, pending in depths if not self._satisfied(pending)]
         if not useful:
             self.existentials = remaining
             return False
@@ -502,7 +503,9 @@ class LogicBlock:
         """Whether a witness for ``pending`` may help. An existential that only asserts that an
         operation has a value (``∃c: a + b = c …``) is instantiated only once some rule asked
         for that value while matching; any other existential always may help."""
-        value = _value_part(pending.formula)
+        if pending.formula not in self.value_parts:
+            self.value_parts[pending.formula] = _value_part(pending.formula)
+        value = self.value_parts[pending.formula]
         if value is None:
             return True
         find = self.equalities.find
@@ -513,8 +516,10 @@ class LogicBlock:
         return (value.pred, relation, inputs) in self.demands
 
     def _depth_of(self, pending: Pending) -> int:
-        constants = set(free_identifiers(pending.formula)) | set(pending.binding.values())
-        constants -= set(pending.binding)
+        free = self.free.get(pending.formula)
+        if free is None:  # the formulas of pending existentials are few (a rule's conclusion), the pendings many
+            free = self.free[pending.formula] = frozenset(free_identifiers(pending.formula))
+        constants = (free | set(pending.binding.values())) - set(pending.binding)
         return 1 + max((self.depth.get(self.equalities.find(c), 0) for c in constants), default=0)
 
     def _witness(self, pending: Pending, depth: int) -> None:
