@@ -30,7 +30,7 @@ from genlogic.engine.laws import Law, read_law
 from genlogic.engine.proof import ProofLog
 from genlogic.engine.rewrite import Chain, Joiner, Order, Rewrite, Use, defines, precedence, rewrites
 from genlogic.engine.terms import Term, apply, fix, instantiate, leaf
-from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, conjoin, conjuncts
+from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, conjoin, conjuncts
 from genlogic.mpl.subst import substitute
 from genlogic.theory.model import Theory
 
