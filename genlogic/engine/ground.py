@@ -62,8 +62,8 @@ class GroundBudget:
 @dataclass(frozen=True)
 class GroundTables:
     """Operation name → {(a, b): c} on numeral indices, and every fact's proof. ``missing`` are
-    the entries ``(operation, *arguments)`` without a value; ``limit`` is what stopped the calculation early (``None`` when
-    nothing did)."""
+    the entries ``(operation, *arguments)`` without a value; ``limit`` is what stopped the
+    calculation early (``None`` when nothing did)."""
 
     schema: InductionSchema
     up_to: int
@@ -148,7 +148,7 @@ def calculate(
     for (op, *args), (c, _, _) in values.items():
         (result_tables if inputs[op] == 2 else many)[op][tuple(args)] = c
     unary = {
-        op.name: {a: c for a in range(up_to + 1) if (c := tables.unary_value(op.name, a)) is not None}
+        op.name: {a: found[0] for a in range(up_to + 1) if (found := tables.value(op.name, (a,))) is not None}
         for op in theory.signature.operations
         if op.inputs == 1 and op.is_operation and op.domain == schema.carrier and op.name != schema.step
     }
@@ -262,10 +262,6 @@ class _Chain:
                 return positive
         return None
 
-    def unary_value(self, op: str, a: int) -> int | None:
-        """c when ``op(a) = c`` is live for numerals a and c."""
-        if a > self.size:
-            return None
         find = self.current.equalities.find
         for candidate in self.current.store.candidates(True, "in2", {0: find(self.names[a]), 2: find(op)}):
             c = self.index_of(candidate[1])
