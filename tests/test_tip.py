@@ -24,7 +24,7 @@ from genlogic.engine.block import Budget
 from genlogic.engine.equational import attempt_equation, context
 from genlogic.engine.goal import attempt
 from genlogic.engine.lemmas import prove_lemmas
-from genlogic.explore.model import ground_model
+from genlogic.explore.model import compute_ground, ground_model
 from genlogic.explore.refute import counterexample
 from genlogic.explore.relations import relation_conjectures
 from genlogic.theory.build import load_theory
@@ -422,6 +422,8 @@ def test_relation_truth_tables_decide_both_ways_and_screen_false_properties(tmp_
                            "anchor Order[N, 0, 1, s, +, *, le] := Peano[N, 0, 1, s, +, *] and LessOrEqual[N, +, le]\n")
     positive = ground_model(load_theory(existential), up_to=4).truths["le"]
     assert positive == {(a, b): True for a in range(5) for b in range(5) if a <= b}  # never false
+    said = compute_ground(load_theory(existential)).describe()["truths"]  # and the run says so
+    assert said == {"le": {"true": 28, "false": 0}}
 
 
 def test_relation_conjectures_do_not_depend_on_names(tmp_path):

@@ -112,8 +112,9 @@ class Ground:
     limit: GroundLimit | None
 
     def describe(self) -> dict[str, object]:
-        """For ``summary.json``: the numerals, and the limit and missing entries per operation
-        when the tables are incomplete."""
+        """For ``summary.json``: the numerals, the limit and missing entries per operation when
+        the tables are incomplete, and for each relation or set with a truth table how many of
+        its entries the axioms decided true and false (the refuter cannot use the rest)."""
         entry: dict[str, object] = {"numerals": self.numerals}
         if self.limit is not None:
             entry["limit"] = self.limit.value
@@ -122,6 +123,9 @@ class Ground:
             for op, *args in self.missing:
                 missing[op].append(args)
             entry["missing"] = {op: entries for op, entries in missing.items() if entries}
+        if self.model.truths:
+            entry["truths"] = {name: {"true": sum(table.values()), "false": len(table) - sum(table.values())}
+                               for name, table in self.model.truths.items()}
         return entry
 
 
