@@ -81,7 +81,8 @@ def _summary(theory: Theory, report: GridReport, options: ProveOptions, seconds:
             elif hits.any:
                 reason = (
                     f"budget hit: {hits.depth} existentials beyond witness depth {report.rounds}, "
-                    f"{hits.witnesses} over the witness limit, {hits.facts} times the fact limit"
+                    f"{hits.witnesses} over the witness limit, {hits.facts} times the fact limit, "
+                    f"{hits.joins} times the join limit"
                 )
             else:
                 reason = "saturated without the goal"

@@ -84,6 +84,7 @@ def test_exploration_finds_the_six_laws_and_checks(peano_run):
     graph checks; no theorem is vacuous."""
     out, summary = peano_run
     assert not summary["cut_short"] and summary["counts"]["by_induction"] >= 6
+    assert summary["counts"]["conditional"] == 0  # a theory of operations alone: equations only
     counts = summary["counts"]
     assert len(summary["corollaries"]) == counts["corollaries"] - counts["stored_corollaries"] > 0
     names = {t["name"] for t in json.loads((out / "proofgraph.json").read_text())["theorems"]}

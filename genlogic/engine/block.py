@@ -35,13 +35,15 @@ from genlogic.mpl.subst import substitute
 @dataclass(frozen=True)
 class Budget:
     """Limits that keep saturation finite: witness depth (a witness for an existential about
-    constants of depth ≤ d has depth d + 1), witnesses per block, live literals per block, and
-    steps recorded by the whole attempt."""
+    constants of depth ≤ d has depth d + 1), witnesses per block, live literals per block,
+    steps recorded and premises joined by the whole attempt (the work of saturation, which a
+    failing attempt spends mostly on joins)."""
 
     depth: int = 1
     witnesses: int = 400
     facts: int = 50_000
     steps: int = 1_000_000  # steps recorded by the whole attempt (all its blocks)
+    joins: int | None = None  # premises joined by the whole attempt; None: no limit
     deadline: float | None = None  # time.monotonic() after which saturation stops
 
 
@@ -52,10 +54,11 @@ class BudgetHits:
     depth: int = 0
     witnesses: int = 0
     facts: int = 0
+    joins: int = 0
 
     @property
     def any(self) -> bool:
-        return bool(self.depth or self.witnesses or self.facts)
+        return bool(self.depth or self.witnesses or self.facts or self.joins)
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,7 @@ class LogicBlock:
         self.block = block
         self.budget = budget
         self.hits = BudgetHits()
+        self.joined = [0]  # premises joined by the whole attempt (the list is shared with children)
         self.depth: dict[str, int] = {}
         self.equalities = Equalities(log, block)
         self.store = FactStore(log, self.equalities, block)
@@ -195,6 +199,7 @@ class LogicBlock:
         other.operations = self.operations
         other.demands = set(self.demands)
         other.hits = self.hits
+        other.joined = self.joined
         other.depth = dict(self.depth)
         other.equalities = self.equalities.clone(self.log, block)
         other.store = self.store.clone(self.log, other.equalities, block)
@@ -244,8 +249,12 @@ class LogicBlock:
     def _drain(self) -> None:
         while (self.agenda or self.delta) and self.clash is None:
             # the deadline before every item: one match can take a good part of a second
-            if self._late() or len(self.store) >= self.budget.facts or len(self.log.steps) >= self.budget.steps:
-                self.hits.facts += 1
+            worked = self.budget.joins is not None and self.joined[0] >= self.budget.joins
+            if self._late() or worked or len(self.store) >= self.budget.facts or len(self.log.steps) >= self.budget.steps:
+                if worked:
+                    self.hits.joins += 1
+                else:
+                    self.hits.facts += 1
                 self.agenda.clear()
                 self.delta.clear()
                 return
@@ -366,6 +375,9 @@ class LogicBlock:
         everything grow only linearly (and are bounded by the witness depth)."""
         if not remaining:
             yield binding
+            return
+        self.joined[0] += 1
+        if self.budget.joins is not None and self.joined[0] > self.budget.joins:
             return
         position = self._next_premise(rule, binding, remaining)
         if position is None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from genlogic.engine.block import BlockInfo, Budget, BudgetHits, LogicBlock, Naming
 from genlogic.engine.proof import ProofLog, Step
-from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, conjoin, conjuncts, subformulas
+from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, conjoin, conjuncts, free_identifiers, subformulas
 from genlogic.mpl.shape import as_clause
 from genlogic.mpl.subst import comprehend
 from genlogic.mpl.expand import expand
@@ -56,11 +56,13 @@ def attempt(
     induction_variable: str | None = None,
     axioms: tuple[int, ...] | None = None,
     splits: int = 0,
+    symbols: frozenset[str] | None = None,
 ) -> Attempt:
     """Try to prove ``statement`` directly or, with ``induction_variable``, by induction on it;
     from the theory's axioms (only those indexed by ``axioms`` when given), its proved lemmas
     and ``known``. ``splits``: how deep a universal subgoal a block cannot prove may be proved
-    by a nested induction on one of its variables (a case split with its own hypothesis)."""
+    by a nested induction on one of its variables (a case split with its own hypothesis).
+    ``symbols``: only the axioms and lemmas that mention no other symbols are loaded."""
     definitions = {d.name: d for d in theory.definitions}
     log = ProofLog()
     constants = {c.name: 0 for c in theory.signature.constants}
@@ -70,10 +72,11 @@ def attempt(
     if splits:
         root.splitter = _splitter(theory, splits)
     for index, axiom in enumerate(theory.axioms):
-        if axioms is None or index in axioms:
+        if (axioms is None or index in axioms) and (symbols is None or free_identifiers(axiom) <= symbols):
             root.add(axiom, log.record("axiom", axiom, (), root.block, axiom=index))
     for index in theory.citable_lemmas:  # the canonical forms proved as lemmas
-        root.add(theory.facts[index].formula, cite(theory, log, index, root.block))
+        if symbols is None or free_identifiers(theory.facts[index].formula) <= symbols:
+            root.add(theory.facts[index].formula, cite(theory, log, index, root.block))
     for theorem in known:
         step = log.record("theorem", theorem.statement, (), root.block, theorem=theorem.name)
         expanded = expand(theorem.statement, definitions)

@@ -86,7 +86,7 @@ def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE, deadli
     evaluated = 0
     cut_short = False
     for size in range(1, max_size + 1):
-        for term in _candidates(size, leaves, unary, binary, many, representatives):
+        for term in candidates(size, leaves, unary, binary, many, representatives):
             if evaluated % 1024 == 0 and _passed(deadline):
                 cut_short = True
                 break
@@ -124,7 +124,9 @@ def _compare(order: Order, a: Term, b: Term) -> int:
     return 0 if a == b else 1 if order.greater(a, b) else -1
 
 
-def _candidates(size, leaves, unary, binary, many, representatives):
+def candidates(size, leaves, unary, binary, many, representatives):
+    """The terms of ``size`` symbols built from ``leaves`` and the representatives of smaller
+    sizes with the ``unary`` and ``binary`` operations and ``many`` (operation, inputs)."""
     if size == 1:
         yield from leaves
         return

@@ -19,10 +19,13 @@ The loop ends when no open equation can be tried either way, or at the time or r
 
 Before the rounds, the order properties of the theory's relations
 (:mod:`~genlogic.explore.relations`) that no model refutes are proved where they can be, in
-Logic Blocks. Stated goals
-are proved goal-directed: tried before the first round and after every round that proved a
-theorem, with case splits (nested inductions) allowed, and exploration stops once they are all
-proved.
+Logic Blocks; when no equation is left to try, they are tried again with the conditional laws
+(:mod:`~genlogic.explore.conditional`), each in three passes (:func:`run_conjecture`: the axioms
+alone, the relevant known equations, all relevant known theorems) under a budget of joins, and
+again once twice as many relevant theorems are known. An equation's retry waits for new
+equations only: the rewriter cannot use the others. Stated goals are proved goal-directed: tried
+before the first round and after every round that proved a theorem, with case splits (nested
+inductions) allowed, and exploration stops once they are all proved.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 from genlogic.engine.block import Budget
@@ -37,11 +41,12 @@ from genlogic.engine.equational import attempt_equation, context, joinable
 from genlogic.engine.goal import Attempt, KnownTheorem, Proof, attempt, induction_variables
 from genlogic.engine.grid import Executor
 from genlogic.engine.laws import read_law
+from genlogic.explore.conditional import Conditional
 from genlogic.explore.conjectures import Equation, Generation
 from genlogic.explore.model import Models
 from genlogic.explore.refute import counterexample
 from genlogic.explore.relations import relation_conjectures
-from genlogic.mpl.ast import Formula, free_identifiers
+from genlogic.mpl.ast import FUNCTION_ATOMS, Atom, Formula, free_identifiers, subformulas
 from genlogic.theory.model import Theory
 
 #: chosen once for all theories: equations per round; the Logic-Block attempt of a theory
@@ -56,6 +61,20 @@ GOAL_SPLITS = 2
 CONJECTURE_SPLITS = 1
 #: a stated goal's Logic-Block induction attempt (per induction variable)
 BLOCK_INDUCTION = Budget(depth=3, steps=20_000)
+#: the same for a conjecture that is not an equation (a relation's property, a conditional law):
+#: there are many, so each gets a bounded amount of work (a few seconds)
+BLOCK_CONJECTURE = Budget(depth=2, steps=20_000, joins=60_000)
+#: operation atoms of a known theorem that a Logic Block gets (see relevant_theorems)
+RELEVANT_ATOMS = 4
+#: permutative theorems per operation a Logic Block gets (commutativity and associativity)
+PERMUTATIVE = 2
+#: under a deadline, the share of the time left that the conditional laws about a goal that is not
+#: an equation may take before the first round (the rest is the equations' and the goal's)
+GOAL_LAWS_SHARE = 1 / 4
+#: how much more work the pass with all relevant known theorems gets than the one with equations
+WIDER = 3
+#: the first attempts of a statement that is not an equation, from the axioms alone (about a second)
+AXIOMS_ALONE = Budget(depth=2, steps=20_000, joins=10_000)
 
 
 @dataclass(frozen=True)
@@ -66,9 +85,15 @@ class ConjectureTask:
     known: tuple[KnownTheorem, ...]
     deadline: float | None = None  # time.monotonic(), the same clock in every process
     fallback: bool = True  # whether a theory without an induction schema may use a Logic Block
-    # whether a Logic Block may try a goal that is not an equation: directly (from known
-    # theorems), then by induction
-    block_induction: bool = False
+    # the budget of the Logic Blocks that try a statement that is not an equation (None: none
+    # do): by induction from the axioms alone, then directly and (with ``known_induction``) by
+    # induction from the relevant known equations, then from all relevant known theorems
+    block: Budget | None = None
+    known_induction: bool = True
+    axioms_alone: bool = True  # False on a retry: the axioms alone have failed already
+    # whether the relevant known equations get a pass of their own before all relevant theorems
+    # (a relation's own laws, transitivity above all, multiply its facts)
+    equations_first: bool = False
     splits: int = 0  # nested inductions (case splits) allowed inside an induction by rewriting
 
 
@@ -98,19 +123,122 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
         result = attempt_equation(ctx, task.name, task.statement, task.known, variable, task.splits)
         if result.proof is not None:
             return ConjectureResult(task.name, result.proof, "induction", variable, result)
-    if task.block_induction and read_law(task.statement, ctx.operations) is None:  # not an equation
-        budget = dataclasses.replace(BLOCK_INDUCTION, deadline=task.deadline)
-        if task.known:  # directly from what is known (without it, the axioms alone rarely suffice)
-            result = attempt(task.theory, task.name, task.statement, task.known, budget, splits=task.splits)
-            if result.proof is not None:
-                return ConjectureResult(task.name, result.proof, "corollary", None, result)
-        for variable in induction_variables(task.theory, task.statement):
-            if task.deadline is not None and time.monotonic() > task.deadline:
-                break
-            result = attempt(task.theory, task.name, task.statement, task.known, budget, variable, splits=task.splits)
-            if result.proof is not None:
-                return ConjectureResult(task.name, result.proof, "induction", variable, result)
+    if task.block is not None and read_law(task.statement, ctx.operations) is None:  # not an equation
+        relevant = relevant_theorems(task.theory, task.statement, task.known)
+        equations = tuple(k for k in relevant if read_law(k.statement, ctx.operations) is not None)
+        # the axioms alone first: known theorems multiply what a block derives, and most
+        # statements about a relation's definition need none; then the relevant equations
+        # (a relation's own laws, transitivity above all, multiply its facts); then all
+        passes = [((), AXIOMS_ALONE)] if task.axioms_alone else []
+        if task.equations_first:
+            passes.append((equations, task.block))
+        if relevant != equations or not task.equations_first:  # more facts to join: more work allowed
+            joins = task.block.joins * WIDER if task.block.joins is not None and task.equations_first else task.block.joins
+            passes.append((relevant, dataclasses.replace(task.block, joins=joins)))
+        passes = [(known, budget) for known, budget in passes if known or budget is AXIOMS_ALONE]
+        # the axioms and lemmas about other operations only slow a block down
+        symbols = relevant_symbols(task.theory, task.statement)
+        for known, budget in passes:
+            budget = dataclasses.replace(budget, deadline=task.deadline)
+            if known:  # directly from what is known
+                result = attempt(task.theory, task.name, task.statement, known, budget, splits=task.splits,
+                                 symbols=symbols)
+                if result.proof is not None:
+                    return ConjectureResult(task.name, result.proof, "corollary", None, result)
+                if not task.known_induction:
+                    continue
+            for variable in induction_variables(task.theory, task.statement):
+                if task.deadline is not None and time.monotonic() > task.deadline:
+                    break
+                result = attempt(task.theory, task.name, task.statement, known, budget, variable, splits=task.splits,
+                                 symbols=symbols)
+                if result.proof is not None:
+                    return ConjectureResult(task.name, result.proof, "induction", variable, result)
     return ConjectureResult(task.name, None, None, None, result)
+
+
+def relevant_theorems(theory: Theory, statement: Formula, known: tuple[KnownTheorem, ...]) -> tuple[KnownTheorem, ...]:
+    """The known theorems a Logic Block trying ``statement`` gets: those about its symbols only —
+    together with the symbols the axioms define its relations by (``le`` by ``+``), the carriers,
+    constants and successors — and small (at most :data:`RELEVANT_ATOMS` operation atoms); of the
+    permutative ones (``x + y = y + x``, ``(x + y) + z = x + (y + z)``: both sides with the same
+    symbols) the :data:`PERMUTATIVE` smallest per operation, which give the others. Every further theorem
+    multiplies the facts a block derives, and the lemmas exploration proves on the way to the
+    big laws are many (Peano: twenty about ``+`` alone)."""
+    allowed = relevant_symbols(theory, statement)
+    operations = context(theory).operations
+    chosen: list[tuple[int, int, KnownTheorem]] = []
+    permutative: dict[str, list[tuple[int, int, KnownTheorem]]] = {}
+    for index, theorem in enumerate(known):
+        atoms = [a for a in subformulas(theorem.statement) if isinstance(a, Atom) and a.pred in FUNCTION_ATOMS]
+        if not free_identifiers(theorem.statement) <= allowed or len(atoms) > RELEVANT_ATOMS:
+            continue
+        law = read_law(theorem.statement, operations)
+        if law is not None and _permutative(law.left, law.right):
+            # the smallest first; of equal size, one that keeps the order of the leaves first
+            # (associativity before its commuted variants)
+            moved = _leaves(law.left) != _leaves(law.right)
+            permutative.setdefault(law.left.head, []).append((len(atoms), moved, index, theorem))
+        else:
+            chosen.append((0, index, theorem))
+    for laws in permutative.values():
+        chosen.extend((0, index, theorem) for _, _, index, theorem in sorted(laws, key=lambda law: law[:3])[:PERMUTATIVE])
+    return tuple(theorem for _, _, theorem in sorted(chosen, key=lambda item: item[1]))
+
+
+def _permutative(left, right) -> bool:
+    """Both sides built with the same one operation from the same leaves."""
+    return _symbols(left) == _symbols(right) and len({name for name, leaf in _symbols(left) if not leaf}) == 1
+
+
+def _leaves(term) -> list[str]:
+    return [term.head] if not term.args else [name for arg in term.args for name in _leaves(arg)]
+
+
+def _symbols(term) -> list[tuple[str, bool]]:
+    """The symbols of a term, each with whether it is a leaf, sorted."""
+    return sorted([(term.head, not term.args)] + [s for arg in term.args for s in _symbols(arg)])
+
+
+def relevant_symbols(theory: Theory, statement: Formula) -> frozenset[str]:
+    """The symbols of ``statement``, of the axioms that mention its relations, the carriers,
+    constants and successors."""
+    allowed = set(free_identifiers(statement) | _base_symbols(theory))
+    definitions = _relation_symbols(theory)
+    for name in list(allowed):
+        allowed |= definitions.get(name, frozenset())
+    return frozenset(allowed)
+
+
+@lru_cache(maxsize=4)
+def _base_symbols(theory: Theory) -> frozenset[str]:
+    found = {c.name for c in theory.signature.constants if c.kind.value == "element"}
+    for schema in theory.signature.induction:
+        found |= {schema.carrier, schema.step}
+    return frozenset(found)
+
+
+@lru_cache(maxsize=4)
+def _relation_symbols(theory: Theory) -> dict[str, frozenset[str]]:
+    """For each relation that is not an operation, the symbols of the axioms that mention it."""
+    relations = {op.name for op in theory.signature.operations if not op.is_operation}
+    found: dict[str, set[str]] = {}
+    for fact in theory.facts:
+        names = free_identifiers(fact.formula)
+        for relation in names & relations:
+            found.setdefault(relation, set()).update(names)
+    return {name: frozenset(symbols) for name, symbols in found.items()}
+
+
+@dataclass(frozen=True)
+class Other:
+    """A conjecture that is not an equation, proved in Logic Blocks: a relation's property or a
+    conditional law."""
+
+    name: str
+    statement: Formula
+    text: str
+    symbols: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -147,6 +275,7 @@ def explore(
     max_rounds: int | None = None,
     goals: tuple[tuple[str, Formula], ...] = (),
     models: Models = (),
+    conditionals: tuple[Conditional, ...] = (),
 ) -> Exploration:
     """``reserved``: names a discovered theorem must not take (the stated theorems').
     ``max_rounds`` bounds the rounds (a deterministic alternative to ``deadline``). ``models``
@@ -155,7 +284,11 @@ def explore(
     ``goals`` (name, statement) are proved goal-directed: tried before the first round and again
     after every round that proved a theorem, with every theorem proved so far; exploration stops
     once all of them are proved. The relations' properties come first: all of them without
-    goals, else those about the relations the goals mention, once the first try has failed."""
+    goals, else those about the relations the goals mention, once the first try has failed; with
+    a goal that is not an equation, so do the ``conditionals`` about the goals' symbols (the
+    rewriter cannot use a conditional law, a Logic Block can). The other conjectures that are
+    not equations are tried when no equation is left to try, again once twice as many relevant
+    theorems are known as at their last attempt."""
     report = Exploration()
     ctx = context(theory)
     names = {}
@@ -169,12 +302,15 @@ def explore(
     failures: dict[str, int] = {}  # failed attempts so far
     split_with: dict[str, int] = {}  # theorems known at the last failed attempt with a case split
     known: list[KnownTheorem] = []
+    # the proved equations: what the rewriter uses, so what an equation's retry waits for
+    equations: list[str] = []
 
     def try_goals() -> bool:
         """Attempt the goals not yet proved; True when every goal is proved."""
         waiting = [(name, statement) for name, statement in goals if name not in report.goals]
         tasks = [ConjectureTask(theory, name, statement, tuple(known), deadline, fallback=False,
-                                block_induction=True, splits=GOAL_SPLITS)
+                                block=BLOCK_INDUCTION, splits=GOAL_SPLITS, axioms_alone=name not in report.tried,
+                                equations_first=True)
                  for name, statement in waiting]
         for result in executor.map(run_conjecture, tasks):
             report.tried[result.name] = report.tried.get(result.name, 0) + 1
@@ -182,28 +318,57 @@ def explore(
                 report.goals[result.name] = (result, report.rounds)
         return len(report.goals) == len(goals)
 
-    def relation_properties() -> None:
-        """Prove what can be proved of the relations' order properties (of the relations the
-        goals mention, when there are goals), each with those proved before it."""
-        mentioned = {name for _, statement in goals for name in free_identifiers(statement)}
-        candidates = [c for c in relation_conjectures(theory, reserved | frozenset(names.values()))
-                      if (not goals or c.relations <= mentioned) and counterexample(c.statement, models) is None]
-        for candidate in candidates:
-            if deadline is not None and time.monotonic() >= deadline:
+    taken = set(reserved) | set(names.values())
+    relations = [Other(c.name, c.statement, c.text, c.relations)
+                 for c in relation_conjectures(theory, frozenset(taken)) if counterexample(c.statement, models) is None]
+    taken |= {o.name for o in relations}
+    laws = []
+    for index, conditional in enumerate(conditionals, start=1):
+        name = f"cond{index}"
+        while name in taken:
+            name += "_"
+        laws.append(Other(name, conditional.statement, conditional.text, conditional.symbols))
+    others_with: dict[str, int] = {}  # relevant theorems known at the last failed attempt
+    mentioned = frozenset(name for _, statement in goals for name in free_identifiers(statement))
+
+    def try_others(candidates: list[Other], until: float | None = deadline) -> bool:
+        """Attempt each candidate not yet proved, in order and each with those proved before it,
+        unless it failed with at least half as many relevant theorems known
+        (:func:`relevant_theorems`: each retry costs as much as the last); True when one was
+        proved."""
+        proved = False
+        done = {k.name for k in known}
+        for other in candidates:
+            if until is not None and time.monotonic() >= until:
                 break
-            task = ConjectureTask(theory, candidate.name, candidate.statement, tuple(known), deadline,
-                                  fallback=False, block_induction=True, splits=GOAL_SPLITS)
+            relevant = len(relevant_theorems(theory, other.statement, tuple(known)))
+            if other.name in done or relevant <= 2 * others_with.get(other.name, -1):
+                continue
+            task = ConjectureTask(theory, other.name, other.statement, tuple(known), deadline, fallback=False,
+                                  block=BLOCK_CONJECTURE, known_induction=False, splits=GOAL_SPLITS,
+                                  axioms_alone=other.name not in others_with, equations_first=True)
             (result,) = executor.map(run_conjecture, [task])
             report.attempts += 1
-            if result.proof is not None:
-                known.append(KnownTheorem(result.name, candidate.statement))
-                report.discoveries.append(Discovery(result.proof, result.method, result.variable, 0, candidate.text))
+            if result.proof is None:
+                others_with[other.name] = relevant
+            else:
+                proved = True
+                known.append(KnownTheorem(result.name, other.statement))
+                report.discoveries.append(Discovery(result.proof, result.method, result.variable, report.rounds,
+                                                    other.text))
+        return proved
+
+    def about_goals(other: Other) -> bool:
+        return other.symbols <= mentioned | _base_symbols(theory)
 
     try:
         done = bool(goals) and try_goals()
         if not done:
             proved_before = len(known)
-            relation_properties()
+            try_others([o for o in relations if not goals or about_goals(o)])
+            if any(read_law(statement, ctx.operations) is None for _, statement in goals):
+                share = None if deadline is None else time.monotonic() + GOAL_LAWS_SHARE * (deadline - time.monotonic())
+                try_others([o for o in laws if about_goals(o)], share)
             done = len(known) > proved_before and bool(goals) and try_goals()
         while not done and (deadline is None or time.monotonic() < deadline) and report.rounds != max_rounds:
             follows = joinable(ctx, tuple(known))
@@ -214,7 +379,7 @@ def explore(
                     name = names[id(equation)]
                     if len(batch) == BATCH or (name not in failures) != untried:
                         continue
-                    if untried or len(known) > failed_with[name]:
+                    if untried or len(equations) > failed_with[name]:
                         uses = follows(equation.statement)
                         if uses is not None:
                             redundant.add(id(equation))
@@ -225,28 +390,31 @@ def explore(
             splits = 0
             if not batch:  # stuck: the equations not yet tried with a case split since the last theorem
                 batch = [eq for eq in pending
-                         if len(known) > split_with.get(names[id(eq)], -1)][:BATCH]
+                         if len(equations) > split_with.get(names[id(eq)], -1)][:BATCH]
                 splits = CONJECTURE_SPLITS
-            if not batch:
-                break
+            if not batch:  # no equation left to try: the conjectures that are not equations
+                if not try_others(relations + laws) or (goals and try_goals()):
+                    break
+                continue
             report.rounds += 1
             tasks = [
                 ConjectureTask(theory, names[id(eq)], eq.statement, tuple(known), deadline,
-                               names[id(eq)] not in failed_with or len(known) > 2 * failed_with[names[id(eq)]],
+                               names[id(eq)] not in failed_with or len(equations) > 2 * failed_with[names[id(eq)]],
                                splits=splits)
                 for eq in batch
             ]
             results = executor.map(run_conjecture, tasks)
             report.attempts += len(tasks)
-            proved_before = len(known)
+            proved_before, equations_before = len(known), len(equations)
             for equation, result in zip(batch, results):
                 if result.proof is None and splits:
-                    split_with[result.name] = proved_before
+                    split_with[result.name] = equations_before
                 elif result.proof is None:
-                    failed_with[result.name] = proved_before
+                    failed_with[result.name] = equations_before
                     failures[result.name] = failures.get(result.name, 0) + 1
                 elif joinable(ctx, tuple(known))(equation.statement) is None:
                     known.append(KnownTheorem(result.name, equation.statement))
+                    equations.append(result.name)
                     report.discoveries.append(
                         Discovery(result.proof, result.method, result.variable, report.rounds, equation.text)
                     )

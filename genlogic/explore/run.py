@@ -26,7 +26,9 @@ from genlogic.engine.block import Budget
 from genlogic.engine.goal import KnownTheorem
 from genlogic.engine.grid import make_executor, run_grid
 from genlogic.explore.conjectures import MAX_SIZE, conjectures
-from genlogic.explore.explorer import GOAL_SPLITS, ConjectureResult, ConjectureTask, explore, run_conjecture
+from genlogic.engine.laws import read_law
+from genlogic.explore.conditional import conditionals
+from genlogic.explore.explorer import BLOCK_INDUCTION, GOAL_SPLITS, ConjectureResult, ConjectureTask, explore, run_conjecture
 from genlogic.explore.finite import finite_models
 from genlogic.explore.model import Ground, GroundModel, compute_ground
 from genlogic.explore.refute import counterexample, vacuous
@@ -93,6 +95,18 @@ class _Stages:
         self.mark = now
 
 
+def _needs_conditionals(theory) -> bool:
+    """Whether exploration conjectures conditional laws: for a theory with a relation that is no
+    operation (its laws are conditional: ``le(x, y) → le(x + z, y + z)``) or a stated goal that
+    is not an equation. A theory of operations alone is explored by equations, which the
+    rewriter uses; its conditional laws would only cost their Logic-Block attempts (Peano:
+    30 s instead of 5 for cancellation and ``x + y = 0 → x = 0``)."""
+    operations = {op.name: op.inputs for op in theory.signature.operations if op.is_operation}
+    if any(not op.is_operation for op in theory.signature.operations):
+        return True
+    return any(read_law(t.formula, operations) is None for t in theory.theorems)
+
+
 def prove_and_explore(
     theory_path: Path, run_dir: Path, options: ExploreOptions, progress: Callable[[int, int, int], None] | None = None
 ) -> dict[str, Any]:
@@ -115,16 +129,20 @@ def prove_and_explore(
     executor = make_executor(options.executor, options.workers)
     try:
         generation = None
+        laws: tuple = ()
         if models and stages.late:
             stages.skip("conjectures")
         elif models:
             generation = conjectures(theory, models, options.max_size, deadline)
+            if _needs_conditionals(theory):
+                laws = tuple(conditionals(theory, models))
             counts.update(
                 terms=generation.terms,
                 generated=generation.raw,
                 canonical=len(generation.equations),
                 typed=len(generation.equations),
                 survived_counterexamples=len(generation.equations),
+                conditional=len(laws),
             )
             stages.end("conjectures")
         settled = bool(theory.theorems) and all(t.name in screened for t in theory.theorems)
@@ -139,7 +157,8 @@ def prove_and_explore(
         elif generation is not None:
             reserved = frozenset(t.name for t in theory.theorems)
             exploration = explore(theory, generation, executor, deadline, progress, reserved, options.max_rounds,
-                                  tuple((t.name, t.formula) for t in theory.theorems if t.name not in screened), models)
+                                  tuple((t.name, t.formula) for t in theory.theorems if t.name not in screened), models,
+                                  laws)
             rounds = exploration.rounds
             early = exploration.goals
             tried = exploration.tried
@@ -271,7 +290,7 @@ def _stated_goals(theory, screened: dict[str, dict[str, Any]], discovered, execu
             goals.append({"name": theorem.name})
             to_prove.append((theorem.name, theorem.formula))
     # by rewriting first, as conjectures are, then by induction in Logic Blocks (the grid's direct attempt comes after)
-    tasks = [ConjectureTask(theory, name, formula, tuple(discovered), deadline, fallback=False, block_induction=True,
+    tasks = [ConjectureTask(theory, name, formula, tuple(discovered), deadline, fallback=False, block=BLOCK_INDUCTION,
                             splits=GOAL_SPLITS)
              for name, formula in to_prove]
     by_rewriting = {r.name: (r.proof, r.method) for r in executor.map(run_conjecture, tasks) if r.proof is not None}
