@@ -20,7 +20,8 @@ from genlogic.engine.block import Budget
 from genlogic.engine.goal import KnownTheorem, attempt
 from genlogic.engine.lemmas import prove_lemmas
 from genlogic.explore.conditional import conditionals
-from genlogic.explore.explorer import BLOCK_CONJECTURE, BLOCK_INDUCTION, ConjectureTask, relevant_theorems, run_conjecture
+from genlogic.explore.explorer import BLOCK_CONJECTURE, BLOCK_INDUCTION, ConjectureTask, run_conjecture
+from genlogic.explore.relevance import relevant_theorems
 from genlogic.explore.model import ground_model
 from genlogic.explore.refute import counterexample, vacuous
 from genlogic.mpl.normal import normal_text

@@ -33,7 +33,6 @@ from __future__ import annotations
 import dataclasses
 import time
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Callable
 
 from genlogic.engine.block import Budget
@@ -44,9 +43,10 @@ from genlogic.engine.laws import read_law
 from genlogic.explore.conditional import Conditional
 from genlogic.explore.conjectures import Equation, Generation
 from genlogic.explore.model import Models
+from genlogic.explore.relevance import base_symbols, relevant_symbols, relevant_theorems
 from genlogic.explore.refute import counterexample
 from genlogic.explore.relations import relation_conjectures
-from genlogic.mpl.ast import FUNCTION_ATOMS, Atom, Formula, free_identifiers, subformulas
+from genlogic.mpl.ast import Formula, free_identifiers
 from genlogic.theory.model import Theory
 
 #: chosen once for all theories: equations per round; the Logic-Block attempt of a theory
@@ -64,10 +64,6 @@ BLOCK_INDUCTION = Budget(depth=3, steps=20_000)
 #: the same for a conjecture that is not an equation (a relation's property, a conditional law):
 #: there are many, so each gets a bounded amount of work (a few seconds)
 BLOCK_CONJECTURE = Budget(depth=2, steps=20_000, joins=60_000)
-#: operation atoms of a known theorem that a Logic Block gets (see relevant_theorems)
-RELEVANT_ATOMS = 4
-#: permutative theorems per operation a Logic Block gets (commutativity and associativity)
-PERMUTATIVE = 2
 #: under a deadline, the share of the time left that the conditional laws about a goal that is not
 #: an equation may take before the first round (the rest is the equations' and the goal's)
 GOAL_LAWS_SHARE = 1 / 4
@@ -155,79 +151,6 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
                 if result.proof is not None:
                     return ConjectureResult(task.name, result.proof, "induction", variable, result)
     return ConjectureResult(task.name, None, None, None, result)
-
-
-def relevant_theorems(theory: Theory, statement: Formula, known: tuple[KnownTheorem, ...]) -> tuple[KnownTheorem, ...]:
-    """The known theorems a Logic Block trying ``statement`` gets: those about its symbols only —
-    together with the symbols the axioms define its relations by (``le`` by ``+``), the carriers,
-    constants and successors — and small (at most :data:`RELEVANT_ATOMS` operation atoms); of the
-    permutative ones (``x + y = y + x``, ``(x + y) + z = x + (y + z)``: both sides with the same
-    symbols) the :data:`PERMUTATIVE` smallest per operation, which give the others. Every further theorem
-    multiplies the facts a block derives, and the lemmas exploration proves on the way to the
-    big laws are many (Peano: twenty about ``+`` alone)."""
-    allowed = relevant_symbols(theory, statement)
-    operations = context(theory).operations
-    chosen: list[tuple[int, int, KnownTheorem]] = []
-    permutative: dict[str, list[tuple[int, int, KnownTheorem]]] = {}
-    for index, theorem in enumerate(known):
-        atoms = [a for a in subformulas(theorem.statement) if isinstance(a, Atom) and a.pred in FUNCTION_ATOMS]
-        if not free_identifiers(theorem.statement) <= allowed or len(atoms) > RELEVANT_ATOMS:
-            continue
-        law = read_law(theorem.statement, operations)
-        if law is not None and _permutative(law.left, law.right):
-            # the smallest first; of equal size, one that keeps the order of the leaves first
-            # (associativity before its commuted variants)
-            moved = _leaves(law.left) != _leaves(law.right)
-            permutative.setdefault(law.left.head, []).append((len(atoms), moved, index, theorem))
-        else:
-            chosen.append((0, index, theorem))
-    for laws in permutative.values():
-        chosen.extend((0, index, theorem) for _, _, index, theorem in sorted(laws, key=lambda law: law[:3])[:PERMUTATIVE])
-    return tuple(theorem for _, _, theorem in sorted(chosen, key=lambda item: item[1]))
-
-
-def _permutative(left, right) -> bool:
-    """Both sides built with the same one operation from the same leaves."""
-    return _symbols(left) == _symbols(right) and len({name for name, leaf in _symbols(left) if not leaf}) == 1
-
-
-def _leaves(term) -> list[str]:
-    return [term.head] if not term.args else [name for arg in term.args for name in _leaves(arg)]
-
-
-def _symbols(term) -> list[tuple[str, bool]]:
-    """The symbols of a term, each with whether it is a leaf, sorted."""
-    return sorted([(term.head, not term.args)] + [s for arg in term.args for s in _symbols(arg)])
-
-
-def relevant_symbols(theory: Theory, statement: Formula) -> frozenset[str]:
-    """The symbols of ``statement``, of the axioms that mention its relations, the carriers,
-    constants and successors."""
-    allowed = set(free_identifiers(statement) | _base_symbols(theory))
-    definitions = _relation_symbols(theory)
-    for name in list(allowed):
-        allowed |= definitions.get(name, frozenset())
-    return frozenset(allowed)
-
-
-@lru_cache(maxsize=4)
-def _base_symbols(theory: Theory) -> frozenset[str]:
-    found = {c.name for c in theory.signature.constants if c.kind.value == "element"}
-    for schema in theory.signature.induction:
-        found |= {schema.carrier, schema.step}
-    return frozenset(found)
-
-
-@lru_cache(maxsize=4)
-def _relation_symbols(theory: Theory) -> dict[str, frozenset[str]]:
-    """For each relation that is not an operation, the symbols of the axioms that mention it."""
-    relations = {op.name for op in theory.signature.operations if not op.is_operation}
-    found: dict[str, set[str]] = {}
-    for fact in theory.facts:
-        names = free_identifiers(fact.formula)
-        for relation in names & relations:
-            found.setdefault(relation, set()).update(names)
-    return {name: frozenset(symbols) for name, symbols in found.items()}
 
 
 @dataclass(frozen=True)
@@ -359,7 +282,7 @@ def explore(
         return proved
 
     def about_goals(other: Other) -> bool:
-        return other.symbols <= mentioned | _base_symbols(theory)
+        return other.symbols <= mentioned | base_symbols(theory)
 
     try:
         done = bool(goals) and try_goals()

@@ -26,6 +26,7 @@ from genlogic.engine.block import Budget
 from genlogic.engine.goal import KnownTheorem
 from genlogic.engine.grid import make_executor, run_grid
 from genlogic.explore.conjectures import MAX_SIZE, conjectures
+from genlogic.engine.equational import context
 from genlogic.engine.laws import read_law
 from genlogic.explore.conditional import conditionals
 from genlogic.explore.explorer import BLOCK_INDUCTION, GOAL_SPLITS, ConjectureResult, ConjectureTask, explore, run_conjecture
@@ -101,10 +102,9 @@ def _needs_conditionals(theory) -> bool:
     is not an equation. A theory of operations alone is explored by equations, which the
     rewriter uses; its conditional laws would only cost their Logic-Block attempts (Peano:
     30 s instead of 5 for cancellation and ``x + y = 0 → x = 0``)."""
-    operations = {op.name: op.inputs for op in theory.signature.operations if op.is_operation}
     if any(not op.is_operation for op in theory.signature.operations):
         return True
-    return any(read_law(t.formula, operations) is None for t in theory.theorems)
+    return any(read_law(t.formula, context(theory).operations) is None for t in theory.theorems)
 
 
 def prove_and_explore(

@@ -1,0 +1,98 @@
+"""Which known theorems, axioms and lemmas a Logic Block trying a statement gets.
+
+A block derives everything it can from what it is given, so every theorem about another
+operation, and every variant of a law it already has, multiplies its facts without helping:
+``le(x, y) → le(x, s(y))`` is proved in 1.4 s from the axioms alone and not in 30 s with four
+laws of ``+``. The selection is by symbols (never by name): the statement's, those of the axioms
+that mention its relations (``le`` defined by ``+`` brings ``+``), carriers, constants and
+successors.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from genlogic.engine.equational import context
+from genlogic.engine.goal import KnownTheorem
+from genlogic.engine.laws import read_law
+from genlogic.engine.terms import Term
+from genlogic.mpl.ast import FUNCTION_ATOMS, Atom, Formula, free_identifiers, subformulas
+from genlogic.theory.model import Theory
+
+#: operation atoms of a known theorem that a Logic Block gets (see relevant_theorems)
+RELEVANT_ATOMS = 4
+#: permutative theorems per operation a Logic Block gets (commutativity and associativity)
+PERMUTATIVE = 2
+
+
+def relevant_theorems(theory: Theory, statement: Formula, known: tuple[KnownTheorem, ...]) -> tuple[KnownTheorem, ...]:
+    """The known theorems a Logic Block trying ``statement`` gets: those about its symbols only —
+    together with the symbols the axioms define its relations by (``le`` by ``+``), the carriers,
+    constants and successors — and small (at most :data:`RELEVANT_ATOMS` operation atoms); of the
+    permutative ones (``x + y = y + x``, ``(x + y) + z = x + (y + z)``: both sides with the same
+    symbols) the :data:`PERMUTATIVE` smallest per operation, which give the others. Every further theorem
+    multiplies the facts a block derives, and the lemmas exploration proves on the way to the
+    big laws are many (Peano: twenty about ``+`` alone)."""
+    allowed = relevant_symbols(theory, statement)
+    operations = context(theory).operations
+    chosen: list[tuple[int, int, KnownTheorem]] = []
+    permutative: dict[str, list[tuple[int, int, KnownTheorem]]] = {}
+    for index, theorem in enumerate(known):
+        atoms = [a for a in subformulas(theorem.statement) if isinstance(a, Atom) and a.pred in FUNCTION_ATOMS]
+        if not free_identifiers(theorem.statement) <= allowed or len(atoms) > RELEVANT_ATOMS:
+            continue
+        law = read_law(theorem.statement, operations)
+        if law is not None and _permutative(law.left, law.right):
+            # the smallest first; of equal size, one that keeps the order of the leaves first
+            # (associativity before its commuted variants)
+            moved = _leaves(law.left) != _leaves(law.right)
+            permutative.setdefault(law.left.head, []).append((len(atoms), moved, index, theorem))
+        else:
+            chosen.append((0, index, theorem))
+    for laws in permutative.values():
+        chosen.extend((0, index, theorem) for _, _, index, theorem in sorted(laws, key=lambda law: law[:3])[:PERMUTATIVE])
+    return tuple(theorem for _, _, theorem in sorted(chosen, key=lambda item: item[1]))
+
+
+def _permutative(left: Term, right: Term) -> bool:
+    """Both sides built with the same one operation from the same leaves."""
+    return _symbols(left) == _symbols(right) and len({name for name, leaf in _symbols(left) if not leaf}) == 1
+
+
+def _leaves(term: Term) -> list[str]:
+    return [term.head] if not term.args else [name for arg in term.args for name in _leaves(arg)]
+
+
+def _symbols(term: Term) -> list[tuple[str, bool]]:
+    """The symbols of a term, each with whether it is a leaf, sorted."""
+    return sorted([(term.head, not term.args)] + [s for arg in term.args for s in _symbols(arg)])
+
+
+def relevant_symbols(theory: Theory, statement: Formula) -> frozenset[str]:
+    """The symbols of ``statement``, of the axioms that mention its relations, the carriers,
+    constants and successors."""
+    allowed = set(free_identifiers(statement) | base_symbols(theory))
+    definitions = _relation_symbols(theory)
+    for name in list(allowed):
+        allowed |= definitions.get(name, frozenset())
+    return frozenset(allowed)
+
+
+@lru_cache(maxsize=4)
+def base_symbols(theory: Theory) -> frozenset[str]:
+    found = {c.name for c in theory.signature.constants if c.kind.value == "element"}
+    for schema in theory.signature.induction:
+        found |= {schema.carrier, schema.step}
+    return frozenset(found)
+
+
+@lru_cache(maxsize=4)
+def _relation_symbols(theory: Theory) -> dict[str, frozenset[str]]:
+    """For each relation that is not an operation, the symbols of the axioms that mention it."""
+    relations = {op.name for op in theory.signature.operations if not op.is_operation}
+    found: dict[str, set[str]] = {}
+    for fact in theory.facts:
+        names = free_identifiers(fact.formula)
+        for relation in names & relations:
+            found.setdefault(relation, set()).update(names)
+    return {name: frozenset(symbols) for name, symbols in found.items()}
