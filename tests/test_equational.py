@@ -14,6 +14,8 @@ from genlogic.engine.goal import KnownTheorem
 from genlogic.engine.laws import read_law
 from genlogic.engine.rewrite import Order, Rewriter, rewrites
 from genlogic.engine.terms import Term, apply, leaf
+from genlogic.explore.conjectures import conjectures
+from genlogic.explore.model import ground_model
 from genlogic.mpl.parser import parse_formula
 from genlogic.runs import write_run
 from genlogic.theory.build import load_theory
@@ -145,3 +147,54 @@ def test_joinable_means_following_directly(peano):
     assert follows(equation("(x + y) + 0 = y + x")) == ("add_comm",)
     assert follows(equation("x + 0 = x")) == ()
     assert follows(equation("(x + y) + z = x + (y + z)")) is None
+
+
+def test_permutative_laws_do_not_make_an_orientable_law_a_corollary(peano):
+    """Commutativity and left commutativity join ``(x * y) * z`` and ``x * (y * z)`` with the
+    variables fixed in one order, but not ``(a * b) * f(a)`` for every a and b: associativity is
+    no corollary of them and must be proved (and so becomes a rewrite). An instance of
+    commutativity that repeats a variable still is one."""
+    _, ctx = peano
+    known = (KnownTheorem("mul_comm", equation("x * y = y * x")),
+             KnownTheorem("mul_left_comm", equation("x * (y * z) = y * (x * z)")),
+             KnownTheorem("add_comm", equation("x + y = y + x")))
+    follows = joinable(ctx, known)
+    assert follows(equation("(x * y) * z = x * (y * z)")) is None
+    assert follows(equation("(x * y) + x = x + (x * y)")) == ("add_comm",)
+    assert follows(equation("y * (x * z) = x * (y * z)")) == ("mul_left_comm",)
+
+
+ABBREVIATION = """
+anchor N1[N, zero, one, succ, add, mul, power] :=
+    NaturalNumbers[N, zero, succ]
+    and one = succ(zero)
+    and BinaryOperation[N, add] and BinaryOperation[N, mul] and BinaryOperation[N, power]
+    and (forall y: y ∈ N -> add(zero, y) = y)
+    and (forall x y: x ∈ N and y ∈ N -> add(succ(x), y) = succ(add(x, y)))
+    and (forall y: y ∈ N -> mul(zero, y) = zero)
+    and (forall x y: x ∈ N and y ∈ N -> mul(succ(x), y) = add(y, mul(x, y)))
+    and (forall x: x ∈ N -> power(x, zero) = succ(zero))
+    and (forall x y: x ∈ N and y ∈ N -> power(x, succ(y)) = mul(x, power(x, y)))
+"""
+
+
+def test_a_constant_defined_by_a_term_is_unfolded_in_hypotheses_and_left_out_of_terms(tmp_path):
+    """``one = succ(zero)``: the rewriter unfolds ``one``, so an induction hypothesis about
+    ``power(one, n)`` must be read with ``succ(zero)`` in its place or it never applies; and
+    conjectures are built without ``one`` (a term with it is never in normal form)."""
+    source = tmp_path / "one.mpl"
+    prelude = (ROOT / "mpl_examples" / "peano.mpl").read_text()
+    start = prelude.index("def UnaryFunction")
+    end = prelude.index("anchor ")
+    source.write_text(prelude[start:end] + ABBREVIATION)
+    theory = load_theory(source)
+    ctx = context(theory)
+    assert set(ctx.unfold) == {"one"} and ctx.unfold["one"].text() == "succ(zero)"
+    statement = parse_formula("forall x: x ∈ N -> power(one, x) = succ(zero)")
+    result = attempt_equation(ctx, "one_power", statement, (), "x")
+    assert result.proof is not None
+    write_run(tmp_path / "run", source, theory.name,
+              [proofgraph.ProvedTheorem(result.proof, "conjecture", 1, "induction")], {"mode": "test"})
+    assert check_run(tmp_path / "run").ok
+    generation = conjectures(theory, [ground_model(theory)], max_size=4)
+    assert generation.equations and not any("one" in eq.text for eq in generation.equations)

@@ -23,10 +23,14 @@ from genlogic.cli import main
 from genlogic.engine.block import Budget
 from genlogic.engine.equational import attempt_equation, context
 from genlogic.engine.goal import attempt
+from genlogic.engine.laws import read_atoms
 from genlogic.engine.lemmas import prove_lemmas
+from genlogic.explore.conjectures import conjectures
 from genlogic.explore.model import compute_ground, ground_model
 from genlogic.explore.refute import counterexample
 from genlogic.explore.relations import relation_conjectures
+from genlogic.explore.relevance import shares_an_atom
+from genlogic.mpl.parser import parse_formula
 from genlogic.theory.build import load_theory
 from genlogic.tip import import_tip
 from tests.test_mutation import rehash
@@ -514,3 +518,63 @@ def test_an_ex_falso_block_of_the_wrong_kind_is_rejected(tmp_path):
     (run / "proofgraph.json").write_text(json.dumps(graph, indent=2, sort_keys=True))
     checked = CliRunner().invoke(main, ["check", str(run)])
     assert checked.exit_code == 1, checked.output
+
+
+MAX = ("(define-fun-rec mx ((x Nat) (y Nat)) Nat "
+       "(match x ((Z y) ((S z) (match y ((Z x) ((S w) (S (mx z w)))))))))\n")
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["max", "join", "f", "op7"]), st.sampled_from(["le", "below", "R"]),
+       st.sampled_from(["N", "Nat", "C"]))
+def test_goal_atoms_are_read_as_terms_whatever_the_names(operation, relation, carrier):
+    """read_atoms sees through the flat form: the goal's nested term is one term again, guards
+    are left out, and nothing depends on the symbols' names."""
+    goal = parse_formula(f"forall a b: a ∈ {carrier} and b ∈ {carrier} -> "
+                         f"(({relation}(a {operation} b) = b -> {relation}(a) = s(b)) and a {operation} b ∈ E)")
+    atoms = read_atoms(goal, {operation: 2, "s": 1}, frozenset({carrier}))
+    shown = {(p.relation, tuple(t.text() for t in p.args)) for p in atoms}
+    assert shown == {(relation, (f"a {operation} b", "b")), (relation, ("a", "s(b)")), ("E", (f"a {operation} b",))}
+
+
+def test_the_conditional_laws_a_goal_gets_first_share_an_atom_with_it(tmp_path):
+    """isaplanner_prop_25's shape: ``(max(a, b) == b) = (a <= b)``. Before the first exploration
+    round only the conditional laws with an atom that has an instance in the goal are tried —
+    ``le(x, y) → max(x, y) = y`` and ``max(x, y) = y → le(x, y)`` — and they prove it; a true law
+    about the same symbols that shares no atom with it (``max(x, y) = Z → x = Z``) waits."""
+    eq = ("(define-fun-rec eqn ((x Nat) (y Nat)) Bool (match x ((Z (match y ((Z true) ((S z) false)))) "
+          "((S x2) (match y ((Z false) ((S y2) (eqn x2 y2))))))))\n")
+    goal = "(forall ((a Nat) (b Nat)) (= (eqn (mx a b) b) (le a b)))"
+    mpl = _import(tmp_path, NAT + MAX + eq + LE + f"(prove {goal})\n")
+    theory = load_theory(mpl)
+    statement = theory.theorems[0].formula
+    shares = lambda text: shares_an_atom(theory, parse_formula(text), (statement,))
+    assert shares("forall x y: x ∈ Nat and y ∈ Nat and le(x) = y -> x mx y = y")
+    assert shares("forall x y: x ∈ Nat and y ∈ Nat and x mx y = y -> le(x) = y")
+    assert not shares("forall x y: x ∈ Nat and y ∈ Nat and x mx y = Z -> x = Z")
+    assert not shares("forall x y: x ∈ Nat and y ∈ Nat and x mx y = y -> x = y")
+    run = tmp_path / "run"
+    result = CliRunner().invoke(main, ["prove", str(mpl), "-o", str(run), "--no-html", "--max-rounds", "0"])
+    assert result.exit_code == 0, result.output
+    proved = [line for line in (run / "theorems.mpl").read_text().splitlines() if line.startswith("theorem cond")]
+    assert proved and all(shares(line.split(":=", 1)[1]) for line in proved)
+    assert CliRunner().invoke(main, ["check", str(run)]).exit_code == 0
+
+
+def test_equations_true_at_the_small_points_only_are_not_conjectured(tmp_path, monkeypatch):
+    """``fac`` grows fast: ``x · fac(x) = x · x`` holds for x ≤ 2 and fails at 3. The wider
+    points of the ground model split such a class, and the true law between its members
+    (``qfac(x, y) = y · fac(x)``) is still conjectured."""
+    times = "(define-fun-rec times ((x Nat) (y Nat)) Nat (match x ((Z Z) ((S z) (plus y (times z y))))))\n"
+    fac = "(define-fun-rec fac ((x Nat)) Nat (match x ((Z (S Z)) ((S y) (times x (fac y))))))\n"
+    qfac = "(define-fun-rec qfac ((x Nat) (y Nat)) Nat (match x ((Z y) ((S z) (qfac z (times x y))))))\n"
+    mpl = _import(tmp_path, NAT + PLUS + times + fac + qfac + "(prove (forall ((x Nat)) (= (fac x) (qfac x (S Z)))))\n")
+    theory = load_theory(mpl)
+    model = ground_model(theory)
+    false = "forall x: x ∈ Nat -> x times fac(x) = x times x"
+    generation = conjectures(theory, [model], max_size=5)
+    texts = {eq.text for eq in generation.equations}
+    assert generation.refuted > 0 and false not in texts
+    assert "forall x y: x ∈ Nat and y ∈ Nat -> x qfac y = y times fac(x)" in texts
+    monkeypatch.setattr("genlogic.explore.conjectures.WIDER", range(0))  # the small points alone
+    assert false in {eq.text for eq in conjectures(theory, [model], max_size=5).equations}

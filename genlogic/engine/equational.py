@@ -86,6 +86,11 @@ class Context:
     rank: dict[str, tuple[int, int, int]]
     constants: frozenset[str]
     order: Order
+    # the constants an axiom rewrites to a term (``1 = s(0)`` unfolds ``1``), with that term: a
+    # term with one is never in normal form, so exploration builds its terms without them, and a
+    # hypothesis or known theorem that mentions one is read with the term in its place (else its
+    # left side never matches a normal form)
+    unfold: dict[str, Term]
     cache: dict = field(default_factory=dict, compare=False, hash=False)  # see _rules, _joiner
 
 
@@ -120,7 +125,19 @@ def context(theory: Theory) -> Context:
                if c.name in operations or c.kind.value == "element"}
     rank = precedence([law for _, law in laws], symbols, constructors)
     constants = frozenset(c.name for c in theory.signature.constants)
-    return Context(theory, operations, found, tuple(laws), tuple(facts), rank, constants, Order(rank))
+    order = Order(rank)
+    unfold = {r.lhs.head: r.rhs for r in rewrites(order, laws) if not r.ordered and not r.lhs.args and not r.lhs.variable}
+    unfold = {name: instantiate_constants(term, unfold) for name, term in unfold.items()}
+    return Context(theory, operations, found, tuple(laws), tuple(facts), rank, constants, order, unfold)
+
+
+def instantiate_constants(term: Term, unfold: dict[str, Term], seen: tuple[str, ...] = ()) -> Term:
+    """``term`` with every constant of ``unfold`` replaced by its term, to the bottom."""
+    if not term.args:
+        if term.variable or term.head not in unfold or term.head in seen:
+            return term
+        return instantiate_constants(unfold[term.head], unfold, (*seen, term.head))
+    return apply(term.head, tuple(instantiate_constants(a, unfold, seen) for a in term.args))
 
 
 def _rules(ctx: Context, known: tuple[KnownTheorem, ...]) -> list[Rewrite]:
@@ -130,7 +147,7 @@ def _rules(ctx: Context, known: tuple[KnownTheorem, ...]) -> list[Rewrite]:
     found = list(ctx.cache["axioms"])
     for theorem in known:
         if theorem not in ctx.cache:
-            law = read_law(theorem.statement, ctx.operations)
+            law = read_law(theorem.statement, ctx.operations, ctx.unfold)
             ctx.cache[theorem] = rewrites(ctx.order, [(f"theorem {theorem.name}", law)]) if law else []
         found.extend(ctx.cache[theorem])
     return found
@@ -186,7 +203,7 @@ class Replay:
         self.depth = 0  # inductions open: the predecessor of the innermost is PREDECESSOR * depth
         self.log = ProofLog()
         self.naming = Naming(reserved=set(ctx.constants))
-        self.root = Scope(self.naming.block("root", None))
+        self.root = Scope(self.naming.block("root", None), origin=dict(ctx.unfold))
         self.order = ctx.order
         self.statements = {f"theorem {t.name}": t for t in known}
         self.base = _rules(ctx, known)
@@ -224,7 +241,7 @@ class Replay:
             return False
         base, step = schema
         claim = substitute(instance.prop.right, {variable: PREDECESSOR})
-        hypothesis = read_law(claim, self.ctx.operations)
+        hypothesis = read_law(claim, self.ctx.operations, self.ctx.unfold)
         if hypothesis is None:
             return False
         cases = [
@@ -668,16 +685,36 @@ def attempt_equation(
     return Attempt(name, proof, BudgetHits(), 0, len(replay.log.steps))
 
 
+def _rearranges(law: Law) -> bool:
+    """Whether both sides of ``law`` have the same symbols, each variable once: ``(x · y) · z``
+    and ``x · (y · z)``."""
+    def symbols(term: Term) -> list[str]:
+        return [term.head] + [name for arg in term.args for name in symbols(arg)]
+
+    left, right = symbols(law.left), symbols(law.right)
+    variables = law.variables
+    return sorted(left) == sorted(right) and all(left.count(v) == 1 for v in variables)
+
+
 def joinable(ctx: Context, known: tuple[KnownTheorem, ...]) -> Callable[[Formula], tuple[str, ...] | None]:
     """A test: whether the axioms and ``known`` already rewrite both sides of an equation to the
     same normal form (so proving it would add nothing). It gives the names of the theorems the
-    rewriting uses (sorted), or ``None``."""
+    rewriting uses (sorted), or ``None`` — also for an orientable rearrangement of its variables
+    (associativity) that permutative rewrites join."""
     rewriter = _joiner(ctx, known, _rules(ctx, known))
 
     def follows(statement: Formula) -> tuple[str, ...] | None:
         law = read_law(statement, ctx.operations)
         chain = rewriter.join(fix(law.left), fix(law.right)) if law is not None else None
         if chain is None:
+            return None
+        if any(use.rewrite.ordered for use in chain.uses) and _rearranges(law) and (
+                ctx.order.greater(law.left, law.right) or ctx.order.greater(law.right, law.left)):
+            # a permutative rewrite applies only where the order allows, and fixing the variables
+            # fixes that order: a law that rearranges its variables, each once, and that the order
+            # orients rewrites terms that permutative ones may not ((x · y) · z joins x · (y · z) by x · y = y · x and
+            # x · (y · z) = y · (x · z) here, not (a · b) · f(a) for every a and b), so it is no
+            # corollary of them
             return None
         sources = {use.rewrite.source for use in chain.uses}
         return tuple(sorted(s.partition(" ")[2] for s in sources if s.startswith("theorem ")))

@@ -4,7 +4,9 @@ MPL states ``a + s(b) = s(a + b)`` relationally (docs/mpl.md, "Nested terms"):
 ``∀a b (a ∈ N ∧ b ∈ N → ∀_1 _2 _3 (s(b) = _1 ∧ a + b = _2 ∧ s(_2) = _3 → a + _1 = _3))``.
 :func:`read_law` recovers the terms: every bound variable that some premise defines as the value
 of an operation stands for that application, the others are the law's variables, and the
-conclusion relates two terms. A formula of any other shape is not a law (``None``). Nothing here
+conclusion relates two terms. A formula of any other shape is not a law (``None``).
+:func:`read_atoms` reads every atom of any formula the same way (a goal's, a conditional law's)
+as a :class:`Pattern`. Nothing here
 depends on the names of the theory's symbols: which relations are operations comes from the
 signature.
 """
@@ -132,3 +134,56 @@ def _sides(conclusion: Atom, operations, definitions, terms, constants, bound) -
     if left is None or right is None:
         return None
     return left, right
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """An atom between terms: ``relation(args)``, or with ``relation`` None the equation
+    ``args[0] = args[1]``."""
+
+    relation: str | None
+    args: tuple[Term, ...]
+
+
+def read_atoms(formula: Formula, operations: dict[str, int], sets: frozenset[str]) -> tuple[Pattern, ...]:
+    """The atoms of ``formula`` between terms, wherever they stand: every bound variable that an
+    atom defines as the value of an operation stands for that application, as in
+    :func:`read_law`. Guards ``x ∈ C`` for a set in ``sets`` (the carriers) are left out, and so
+    are atoms of defined predicates."""
+    bound: set[str] = set()
+    atoms: list[Atom] = []
+    definitions: dict[str, Atom] = {}
+
+    def walk(node: Formula) -> None:
+        if isinstance(node, Atom):
+            atoms.append(node)
+        elif isinstance(node, Forall):  # a premise may define a variable its own level binds
+            bound.update(node.variables)
+            for atom in conjuncts(node.antecedent):
+                _premise(atom, set(node.variables), operations, definitions)
+            walk(node.antecedent)
+            walk(node.consequent)
+        else:
+            for name in ("body", "left", "right"):
+                if hasattr(node, name):
+                    walk(getattr(node, name))
+
+    walk(formula)
+    terms: dict[str, Term] = {}
+
+    def term(name: str) -> Term:
+        return _term(name, definitions, terms, {}, bound, ()) or leaf(name, name in bound)
+
+    found: list[Pattern] = []
+    for atom in atoms:
+        if atom.pred == "=":
+            found.append(Pattern(None, (term(atom.args[0]), term(atom.args[1]))))
+        elif atom.pred == "in" and atom.args[1] not in sets:
+            found.append(Pattern(atom.args[1], (term(atom.args[0]),)))
+        elif atom.pred in FUNCTION_ATOMS and operations.get(atom.args[-1]) == len(atom.args) - 2:
+            if definitions.get(atom.args[-2]) is not atom:
+                inputs = tuple(term(a) for a in atom.args[:-2])
+                found.append(Pattern(None, (apply(atom.args[-1], inputs), term(atom.args[-2]))))
+        elif atom.pred in FUNCTION_ATOMS:
+            found.append(Pattern(atom.args[-1], tuple(term(a) for a in atom.args[:-1])))
+    return tuple(dict.fromkeys(found))

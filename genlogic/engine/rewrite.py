@@ -179,9 +179,12 @@ class Rewriter:
 
     def __init__(self, order: Order, rules: list[Rewrite]):
         self.order = order
-        self.by_head: dict[str, list[Rewrite]] = {}
+        # each rule with the heads its left side's arguments need (None: a variable, anything);
+        # most rules fail on those, before the full match
+        self.by_head: dict[str, list[tuple[tuple[str | None, ...], Rewrite]]] = {}
         for rule in rules:
-            self.by_head.setdefault(rule.lhs.head, []).append(rule)
+            needs = tuple(None if a.variable else a.head for a in rule.lhs.args)
+            self.by_head.setdefault(rule.lhs.head, []).append((needs, rule))
         self.memo: dict[Term, tuple[Term, tuple[Use, ...]]] = {}
         self.count = 0
 
@@ -219,7 +222,9 @@ class Rewriter:
         return current
 
     def _root(self, term: Term) -> Use | None:
-        for rule in self.by_head.get(term.head, ()):
+        for needs, rule in self.by_head.get(term.head, ()):
+            if any(need is not None and (need != arg.head or arg.variable) for need, arg in zip(needs, term.args)):
+                continue
             binding: dict[str, Term] = {}
             if not match(rule.lhs, term, binding):
                 continue

@@ -24,6 +24,7 @@ false candidate costs time, never soundness.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from genlogic.engine.equational import context
 from genlogic.engine.terms import Term, apply, leaf
 from genlogic.explore.conjectures import candidates
 from genlogic.explore.model import Models, as_list
@@ -83,7 +84,7 @@ def conditionals(theory: Theory, models: Models, limit: int = LIMIT) -> list[Con
     injective = {op.name for op in theory.signature.operations if op.inputs == 1 and op.injective}
     at = points(models, variables, first.elements)
     every = (1 << len(at)) - 1
-    terms = _terms(first, variables, at)
+    terms = _terms(first, variables, at, frozenset(context(theory).unfold))
     leaves = [t for t in terms if not t.args]
     small = [t for t in terms if t.size <= RELATION_SIDE and all(not a.args for a in t.args)]
     vector = {t: v for t, v in terms.items()}
@@ -230,10 +231,10 @@ class _Leaves:
         return True
 
 
-def _terms(model, variables: list[str], at: list[Point]) -> dict[Term, tuple[int | None, ...]]:
+def _terms(model, variables: list[str], at: list[Point], abbreviations: frozenset[str]) -> dict[Term, tuple[int | None, ...]]:
     """Terms of at most :data:`EQUATION_SIDE` symbols, smallest first, one per function on the
-    points (the first found), with their values."""
-    leaves = [leaf(v, True) for v in variables] + [leaf(c, False) for c in model.constants]
+    points (the first found), with their values; without the constants the axioms unfold."""
+    leaves = [leaf(v, True) for v in variables] + [leaf(c, False) for c in model.constants if c not in abbreviations]
     unary = [op for op in model.unary_operations if is_name(op)]
     many = [(op, len(next(iter(table)))) for op, table in model.many.items() if is_name(op) and table]
     by_size: dict[int, list[Term]] = {}

@@ -33,6 +33,8 @@ from genlogic.theory.model import Theory
 MAX_SIZE = 7
 VARIABLE_COUNT = 3
 DOMAIN = range(3)
+#: the wider values a class of terms equal at the small points is checked at (ground model only)
+WIDER = range(4)
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class Generation:
     raw: int  # equations before deduplication
     max_size: int
     cut_short: bool = False  # the deadline stopped the enumeration of terms or of equations
+    refuted: int = 0  # terms equal to others at the small points that a wider point tells apart
 
 
 def _passed(deadline: float | None) -> bool:
@@ -75,7 +78,8 @@ def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE, deadli
         breaks ties of — so reordering the parameters does not reorder the conjectures."""
         return sorted(symbols, key=lambda name: ctx.rank.get(name, (0, 0, 0)))
 
-    leaves = [leaf(v, True) for v in names] + [leaf(c, False) for c in ranked(first.constants)]
+    leaves = [leaf(v, True) for v in names] + [leaf(c, False) for c in ranked(first.constants)
+                                                if c not in ctx.unfold]
     unary = [op for op in ranked(first.unary_operations) if is_name(op)]
     binary = ranked(first.binary)
     many = [(op, len(next(iter(first.many[op])))) for op in ranked(first.many) if is_name(op) and first.many[op]]
@@ -102,7 +106,8 @@ def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE, deadli
             break
     order = ctx.order
     raw = []
-    for members in classes.values():
+    groups, refuted = _split(classes, models, names, deadline)
+    for members in groups:
         least = min(members, key=cmp_to_key(lambda a, b: _compare(order, a, b)))
         raw.extend((term, least) for term in members if term is not least)
     # smallest first; of equal size, the more general (more variables) first, so that
@@ -115,7 +120,46 @@ def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE, deadli
             break
         text = _statement(left, right, first.carrier)
         equations.append(Equation(left, right, parse_formula(text), text))
-    return Generation(tuple(equations), evaluated, len(raw), max_size, cut_short)
+    return Generation(tuple(equations), evaluated, len(raw), max_size, cut_short, refuted)
+
+
+def _split(classes: dict[tuple, list[Term]], models: list, names: list[str], deadline: float | None
+           ) -> tuple[list[list[Term]], int]:
+    """The classes of terms equal at the small points, each split by the values at the wider
+    points of the ground model (:data:`WIDER`, where its tables reach): a member joins the first
+    group of its class whose first member it agrees with wherever both are known. A fast-growing
+    function leaves the small points early (``fac(fac(x)) = fac(x)`` holds for x ≤ 2, not at 3).
+    Returns the groups and how many terms left their class's first group."""
+    at = [(model, assignment) for model, assignment in points([m for m in models if not m.finite], names, WIDER)
+          if any(value not in DOMAIN for value in assignment.values())]  # the small points agree already
+    known: dict[Term, tuple[int | None, ...]] = {}
+
+    def wide(term: Term) -> tuple[int | None, ...]:
+        if term not in known:
+            for arg in term.args:
+                wide(arg)
+            known[term] = values(term, at, known)
+        return known[term]
+
+    groups: list[list[Term]] = []
+    moved = 0
+    for members in classes.values():
+        if len(members) == 1 or not at or _passed(deadline):
+            groups.append(members)
+            continue
+        split: list[list[Term]] = []
+        for term in members:
+            mine = wide(term)
+            home = next((g for g in split if all(a is None or b is None or a == b for a, b in zip(wide(g[0]), mine))),
+                        None)
+            if home is None:
+                split.append([term])
+                moved += len(split) > 1
+            else:
+                home.append(term)
+                moved += home is not split[0]
+        groups.extend(split)
+    return groups, moved
 
 
 def _compare(order: Order, a: Term, b: Term) -> int:

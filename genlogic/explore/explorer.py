@@ -25,7 +25,10 @@ alone, the relevant known equations, all relevant known theorems) under a budget
 again once twice as many relevant theorems are known. An equation's retry waits for new
 equations only: the rewriter cannot use the others. Stated goals are proved goal-directed: tried
 before the first round and after every round that proved a theorem, with case splits (nested
-inductions) allowed, and exploration stops once they are all proved.
+inductions) allowed, and exploration stops once they are all proved. Before the first round, a
+goal that is not an equation gets the conditional laws that share an atom with it; its Logic
+Blocks are retried with all relevant theorems by the doubling rule, with the relevant equations
+alone whenever there is a new one.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ from genlogic.engine.laws import read_law
 from genlogic.explore.conditional import Conditional
 from genlogic.explore.conjectures import Equation, Generation
 from genlogic.explore.model import Models
-from genlogic.explore.relevance import base_symbols, relevant_symbols, relevant_theorems
+from genlogic.explore.relevance import base_symbols, relevant_symbols, relevant_theorems, shares_an_atom, term_depth
 from genlogic.explore.refute import counterexample
 from genlogic.explore.relations import relation_conjectures
 from genlogic.mpl.ast import Formula, free_identifiers
@@ -90,6 +93,7 @@ class ConjectureTask:
     # whether the relevant known equations get a pass of their own before all relevant theorems
     # (a relation's own laws, transitivity above all, multiply its facts)
     equations_first: bool = False
+    wide: bool = True  # whether all relevant known theorems get a pass (not only the equations)
     splits: int = 0  # nested inductions (case splits) allowed inside an induction by rewriting
 
 
@@ -128,7 +132,7 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
         passes = [((), AXIOMS_ALONE)] if task.axioms_alone else []
         if task.equations_first:
             passes.append((equations, task.block))
-        if relevant != equations or not task.equations_first:  # more facts to join: more work allowed
+        if task.wide and (relevant != equations or not task.equations_first):  # more facts to join: more work allowed
             joins = task.block.joins * WIDER if task.block.joins is not None and task.equations_first else task.block.joins
             passes.append((relevant, dataclasses.replace(task.block, joins=joins)))
         passes = [(known, budget) for known, budget in passes if known or budget is AXIOMS_ALONE]
@@ -228,17 +232,37 @@ def explore(
     # the proved equations: what the rewriter uses, so what an equation's retry waits for
     equations: list[str] = []
 
+    goal_with: dict[str, tuple[int, int]] = {}  # relevant (theorems, equations) at the last failure
+
     def try_goals() -> bool:
-        """Attempt the goals not yet proved; True when every goal is proved."""
+        """Attempt the goals not yet proved; True when every goal is proved. A goal that is not
+        an equation is tried in Logic Blocks: with all relevant known theorems once there are
+        more than twice as many as at its last failure, else with the relevant equations alone
+        once there is a new one (a goal that follows from a new law usually follows from the
+        equations, and a block with every conditional law costs seconds)."""
         waiting = [(name, statement) for name, statement in goals if name not in report.goals]
-        tasks = [ConjectureTask(theory, name, statement, tuple(known), deadline, fallback=False,
-                                block=BLOCK_INDUCTION, splits=GOAL_SPLITS, axioms_alone=name not in report.tried,
-                                equations_first=True)
-                 for name, statement in waiting]
+        tasks = []
+        plans: dict[str, tuple[tuple[int, int], bool]] = {}  # relevant (theorems, equations), wide
+        for name, statement in waiting:
+            relevant = relevant_theorems(theory, statement, tuple(known))
+            count = (len(relevant), sum(read_law(k.statement, ctx.operations) is not None for k in relevant))
+            last = goal_with.get(name, (-1, -1))
+            wide = count[0] > 2 * last[0]
+            if not wide and count[1] <= last[1] and read_law(statement, ctx.operations) is None:
+                continue
+            plans[name] = (count, wide)
+            # deep enough to name the goal's own terms: x + s(s(y)) needs witnesses of depth 3
+            block = dataclasses.replace(BLOCK_CONJECTURE, depth=max(BLOCK_CONJECTURE.depth, term_depth(theory, statement)))
+            tasks.append(ConjectureTask(theory, name, statement, tuple(known), deadline, fallback=False,
+                                        block=block, splits=GOAL_SPLITS,
+                                        axioms_alone=name not in report.tried, equations_first=True, wide=wide))
         for result in executor.map(run_conjecture, tasks):
             report.tried[result.name] = report.tried.get(result.name, 0) + 1
             if result.proof is not None:
                 report.goals[result.name] = (result, report.rounds)
+            else:
+                (theorems, equations_known), wide = plans[result.name]
+                goal_with[result.name] = (theorems if wide else goal_with.get(result.name, (-1, -1))[0], equations_known)
         return len(report.goals) == len(goals)
 
     taken = set(reserved) | set(names.values())
@@ -291,7 +315,9 @@ def explore(
             try_others([o for o in relations if not goals or about_goals(o)])
             if any(read_law(statement, ctx.operations) is None for _, statement in goals):
                 share = None if deadline is None else time.monotonic() + GOAL_LAWS_SHARE * (deadline - time.monotonic())
-                try_others([o for o in laws if about_goals(o)], share)
+                statements = tuple(statement for _, statement in goals)
+                try_others([o for o in laws if about_goals(o) and shares_an_atom(theory, o.statement, statements)],
+                           share)
             done = len(known) > proved_before and bool(goals) and try_goals()
         while not done and (deadline is None or time.monotonic() < deadline) and report.rounds != max_rounds:
             follows = joinable(ctx, tuple(known))

@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from genlogic.engine.equational import context
 from genlogic.engine.goal import KnownTheorem
-from genlogic.engine.laws import read_law
-from genlogic.engine.terms import Term
+from genlogic.engine.laws import Pattern, read_atoms, read_law
+from genlogic.engine.terms import Term, fix, match
 from genlogic.mpl.ast import FUNCTION_ATOMS, Atom, Formula, free_identifiers, subformulas
 from genlogic.theory.model import Theory
 
@@ -66,6 +66,44 @@ def _leaves(term: Term) -> list[str]:
 def _symbols(term: Term) -> list[tuple[str, bool]]:
     """The symbols of a term, each with whether it is a leaf, sorted."""
     return sorted([(term.head, not term.args)] + [s for arg in term.args for s in _symbols(arg)])
+
+
+def shares_an_atom(theory: Theory, statement: Formula, goals: tuple[Formula, ...]) -> bool:
+    """Whether an atom of ``statement`` has an instance among the atoms of ``goals``: a law
+    concluding a goal's atom can establish it, one with a goal's hypothesis as its premise can use
+    it (``le(x, y) → max(x, y) = y`` for a goal about ``le(a, b)`` and ``max(a, b)``). An equation
+    between two variables is an instance of nothing in particular and does not count."""
+    operations = context(theory).operations
+    sets = frozenset(op.domain for op in theory.signature.operations if op.domain is not None)
+    targets = [atom for goal in goals for atom in read_atoms(goal, operations, sets)]
+    for pattern in read_atoms(statement, operations, sets):
+        if pattern.relation is None and not any(arg.args for arg in pattern.args):
+            continue
+        if any(_instance(pattern, target) for target in targets):
+            return True
+    return False
+
+
+def term_depth(theory: Theory, statement: Formula) -> int:
+    """How deeply the terms of ``statement`` nest (``x + s(s(y))``: 3)."""
+    operations = context(theory).operations
+    sets = frozenset(op.domain for op in theory.signature.operations if op.domain is not None)
+    return max((_depth(arg) for atom in read_atoms(statement, operations, sets) for arg in atom.args), default=0)
+
+
+def _depth(term: Term) -> int:
+    return 1 + max(_depth(arg) for arg in term.args) if term.args else 0
+
+
+def _instance(pattern: Pattern, target: Pattern) -> bool:
+    if pattern.relation != target.relation or len(pattern.args) != len(target.args):
+        return False
+    orders = [target.args, target.args[::-1]] if target.relation is None else [target.args]
+    for args in orders:
+        binding: dict[str, Term] = {}
+        if all(match(p, fix(t), binding) for p, t in zip(pattern.args, args)):
+            return True
+    return False
 
 
 def relevant_symbols(theory: Theory, statement: Formula) -> frozenset[str]:
