@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from genlogic.errors import MplError
 from genlogic.mpl import printer
-from genlogic.mpl.parser import parse_formula, parse_source
+from genlogic.mpl.parser import parse_formula, parse_source, universal_equation
 from genlogic.mpl.reader import CoreSyntaxError, read_core
 from genlogic.mpl.ast import And, Atom, Forall, Not, free_identifiers, identifiers
 from genlogic.mpl.subst import fresh_name, substitute
@@ -176,3 +176,33 @@ def test_substitution_agrees_with_the_plain_capture_avoiding_definition(formula,
     result = substitute(formula, mapping)
     assert result == _reference_substitute(formula, mapping)
     assert free_identifiers(result) == {mapping.get(name, name) for name in free_identifiers(formula)}
+
+
+def _term_trees(depth: int = 3):
+    leaves = st.sampled_from(["x", "y", "z", "0", "e"])
+    ops = st.sampled_from([("s", 1), ("+", 2), ("times", 2), ("f", 3), ("g", 4)])
+
+    def extend(inner):
+        return ops.flatmap(lambda op: st.tuples(st.just(op[0]), st.tuples(*[inner] * op[1])))
+
+    return st.recursive(leaves, extend, max_leaves=6)
+
+
+def _text(tree) -> str:
+    if isinstance(tree, str):
+        return tree
+    op, args = tree
+    if len(args) == 2:
+        return f"({_text(args[0])} {op} {_text(args[1])})"
+    return f"{op}({', '.join(_text(a) for a in args)})"
+
+
+@settings(max_examples=200, deadline=None)
+@given(_term_trees(), _term_trees())
+def test_a_conjecture_built_without_the_grammar_is_what_its_text_parses_to(left, right):
+    """Exploration builds its equations with universal_equation instead of parsing their text:
+    the formula must be exactly the parse of ``forall …: x ∈ N and … -> left = right``."""
+    names = [n for n in ("x", "y", "z") if n in _text(left) + " " + _text(right)]
+    body = f"{_text(left)} = {_text(right)}"
+    text = f"forall {' '.join(names)}: {' and '.join(f'{n} ∈ N' for n in names)} -> {body}" if names else body
+    assert universal_equation(tuple(names), "N", left, right) == parse_formula(text)

@@ -24,7 +24,7 @@ from genlogic.engine.terms import Term, apply, fix, leaf
 from genlogic.explore.model import Models, as_list
 from genlogic.explore.terms import points, values
 from genlogic.mpl.ast import Formula
-from genlogic.mpl.parser import parse_formula
+from genlogic.mpl.parser import TermTree, universal_equation
 from genlogic.mpl.printer import is_name
 from genlogic.theory.model import Theory
 
@@ -115,11 +115,13 @@ def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE, deadli
     unique = sorted(_deduplicate(raw), key=lambda eq: (eq[0].size + eq[1].size, -len(set(eq[0].variables() + eq[1].variables()))))
     equations = []
     for left, right in unique:
-        if _passed(deadline):  # writing an equation in MPL costs a parse: keep the smallest so far
+        if _passed(deadline):  # keep the smallest so far
             cut_short = True
             break
         text = _statement(left, right, first.carrier)
-        equations.append(Equation(left, right, parse_formula(text), text))
+        variables = left.variables() + [v for v in right.variables() if v not in left.variables()]
+        statement = universal_equation(tuple(variables), first.carrier, _tree(left), _tree(right))
+        equations.append(Equation(left, right, statement, text))
     return Generation(tuple(equations), evaluated, len(raw), max_size, cut_short, refuted)
 
 
@@ -216,6 +218,10 @@ def _deduplicate(equations: list[tuple[Term, Term]]) -> list[tuple[Term, Term]]:
         seen.add(key)
         kept.append((left, right))
     return kept
+
+
+def _tree(term: Term) -> TermTree:
+    return term.head if not term.args else (term.head, tuple(_tree(a) for a in term.args))
 
 
 def _statement(left: Term, right: Term, carrier: str) -> str:

@@ -28,7 +28,8 @@ before the first round and after every round that proved a theorem, with case sp
 inductions) allowed, and exploration stops once they are all proved. Before the first round, a
 goal that is not an equation gets the conditional laws that share an atom with it; its Logic
 Blocks are retried with all relevant theorems by the doubling rule, with the relevant equations
-alone whenever there is a new one.
+alone whenever there is a new one. A goal's case splits come again only once half as many
+equations more are known as at its last attempt with them.
 """
 
 from __future__ import annotations
@@ -233,6 +234,7 @@ def explore(
     equations: list[str] = []
 
     goal_with: dict[str, tuple[int, int]] = {}  # relevant (theorems, equations) at the last failure
+    split_goal_with: dict[str, int] = {}  # equations known at a goal's last failure with case splits
 
     def try_goals() -> bool:
         """Attempt the goals not yet proved; True when every goal is proved. A goal that is not
@@ -253,14 +255,19 @@ def explore(
             plans[name] = (count, wide)
             # deep enough to name the goal's own terms: x + s(s(y)) needs witnesses of depth 3
             block = dataclasses.replace(BLOCK_CONJECTURE, depth=max(BLOCK_CONJECTURE.depth, term_depth(theory, statement)))
+            # case splits cost a replay without a plan: again once half as many equations more are known
+            splits = GOAL_SPLITS if 2 * len(equations) >= 3 * split_goal_with.get(name, -1) else 0
             tasks.append(ConjectureTask(theory, name, statement, tuple(known), deadline, fallback=False,
-                                        block=block, splits=GOAL_SPLITS,
+                                        block=block, splits=splits,
                                         axioms_alone=name not in report.tried, equations_first=True, wide=wide))
+        task_splits = {task.name: task.splits for task in tasks}
         for result in executor.map(run_conjecture, tasks):
             report.tried[result.name] = report.tried.get(result.name, 0) + 1
             if result.proof is not None:
                 report.goals[result.name] = (result, report.rounds)
             else:
+                if task_splits[result.name]:
+                    split_goal_with[result.name] = len(equations)
                 (theorems, equations_known), wide = plans[result.name]
                 goal_with[result.name] = (theorems if wide else goal_with.get(result.name, (-1, -1))[0], equations_known)
         return len(report.goals) == len(goals)

@@ -488,6 +488,30 @@ def parse_formula(text: str, file: str = "<input>") -> Formula:
     return _parse(text, file, "single_formula")
 
 
+#: a term for :func:`universal_equation`: a name, or an operation with its arguments
+TermTree = Union[str, tuple[str, tuple["TermTree", ...]]]
+
+
+def universal_equation(variables: tuple[str, ...], carrier: str, left: TermTree, right: TermTree) -> Formula:
+    """``forall variables: v ∈ carrier and … -> left = right`` exactly as :func:`parse_formula`
+    reads that readable text (the same desugaring), built without the grammar: exploration
+    writes thousands of conjectures, and parsing was most of their cost."""
+    span = Span("<conjecture>", 1, 1)
+
+    def node(term: TermTree) -> _Term:
+        if isinstance(term, str):
+            return _Var(term, span)
+        return _App(term[0], tuple(node(arg) for arg in term[1]), span)
+
+    body: object = _Equation(node(left), node(right), span)
+    if variables:
+        guards: Formula = Atom("in", (variables[0], carrier), span)
+        for variable in variables[1:]:
+            guards = And(guards, Atom("in", (variable, carrier), span), span)
+        body = _Quantified(True, variables, Forall((), guards, body, span), span)
+    return _Desugar(_names_in(body)).formula(body)
+
+
 def _parse(text: str, file: str, start: str):
     """Run the grammar from ``start`` and build the AST; every failure is an MplError."""
     try:
