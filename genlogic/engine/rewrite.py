@@ -13,7 +13,7 @@ and returns the :class:`Chain` of rewrites between them when the normal forms me
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from genlogic.engine.laws import Law
 from genlogic.engine.terms import Position, Term, instantiate, match
@@ -39,6 +39,11 @@ class Rewrite:
     @property
     def rhs(self) -> Term:
         return self.law.left if self.reverse else self.law.right
+
+    @cached_property
+    def needs(self) -> tuple[str | None, ...]:
+        """The head each argument of the left side needs (``None``: a variable takes anything)."""
+        return tuple(None if a.variable else a.head for a in self.lhs.args)
 
 
 @dataclass(frozen=True)
@@ -179,12 +184,12 @@ class Rewriter:
 
     def __init__(self, order: Order, rules: list[Rewrite]):
         self.order = order
-        # each rule with the heads its left side's arguments need (None: a variable, anything);
-        # most rules fail on those, before the full match
-        self.by_head: dict[str, list[tuple[tuple[str | None, ...], Rewrite]]] = {}
+        self.by_head: dict[str, list[Rewrite]] = {}
         for rule in rules:
-            needs = tuple(None if a.variable else a.head for a in rule.lhs.args)
-            self.by_head.setdefault(rule.lhs.head, []).append((needs, rule))
+            self.by_head.setdefault(rule.lhs.head, []).append(rule)
+        # the rules that may apply to a term, by its head and its arguments' heads, in list order:
+        # a rule whose left side needs another head in some argument never matches
+        self.index: dict[tuple, list[Rewrite]] = {}
         self.memo: dict[Term, tuple[Term, tuple[Use, ...]]] = {}
         self.count = 0
 
@@ -222,9 +227,13 @@ class Rewriter:
         return current
 
     def _root(self, term: Term) -> Use | None:
-        for needs, rule in self.by_head.get(term.head, ()):
-            if any(need is not None and (need != arg.head or arg.variable) for need, arg in zip(needs, term.args)):
-                continue
+        key = (term.head, *(None if arg.variable else arg.head for arg in term.args))
+        rules = self.index.get(key)
+        if rules is None:
+            rules = self.index[key] = [
+                rule for rule in self.by_head.get(term.head, ())
+                if all(need is None or need == head for need, head in zip(rule.needs, key[1:]))]
+        for rule in rules:
             binding: dict[str, Term] = {}
             if not match(rule.lhs, term, binding):
                 continue
