@@ -127,17 +127,17 @@ def context(theory: Theory) -> Context:
     constants = frozenset(c.name for c in theory.signature.constants)
     order = Order(rank)
     unfold = {r.lhs.head: r.rhs for r in rewrites(order, laws) if not r.ordered and not r.lhs.args and not r.lhs.variable}
-    unfold = {name: instantiate_constants(term, unfold) for name, term in unfold.items()}
+    unfold = {name: _unfolded(term, unfold) for name, term in unfold.items()}
     return Context(theory, operations, found, tuple(laws), tuple(facts), rank, constants, order, unfold)
 
 
-def instantiate_constants(term: Term, unfold: dict[str, Term], seen: tuple[str, ...] = ()) -> Term:
-    """``term`` with every constant of ``unfold`` replaced by its term, to the bottom."""
+def _unfolded(term: Term, unfold: dict[str, Term], seen: tuple[str, ...] = ()) -> Term:
+    """``term`` with every constant of ``unfold`` replaced by its term, recursively."""
     if not term.args:
         if term.variable or term.head not in unfold or term.head in seen:
             return term
-        return instantiate_constants(unfold[term.head], unfold, (*seen, term.head))
-    return apply(term.head, tuple(instantiate_constants(a, unfold, seen) for a in term.args))
+        return _unfolded(unfold[term.head], unfold, (*seen, term.head))
+    return apply(term.head, tuple(_unfolded(a, unfold, seen) for a in term.args))
 
 
 def _rules(ctx: Context, known: tuple[KnownTheorem, ...]) -> list[Rewrite]:

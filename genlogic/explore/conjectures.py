@@ -54,7 +54,7 @@ class Generation:
     raw: int  # equations before deduplication
     max_size: int
     cut_short: bool = False  # the deadline stopped the enumeration of terms or of equations
-    refuted: int = 0  # terms equal to others at the small points that a wider point tells apart
+    split_at_wider_points: int = 0  # terms equal to others at the small points, not at a wider one
 
 
 def _passed(deadline: float | None) -> bool:
@@ -106,7 +106,7 @@ def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE, deadli
             break
     order = ctx.order
     raw = []
-    groups, refuted = _split(classes, models, names, deadline)
+    groups, split_off = _split(classes, models, names, deadline)
     for members in groups:
         least = min(members, key=cmp_to_key(lambda a, b: _compare(order, a, b)))
         raw.extend((term, least) for term in members if term is not least)
@@ -122,7 +122,7 @@ def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE, deadli
         variables = left.variables() + [v for v in right.variables() if v not in left.variables()]
         statement = universal_equation(tuple(variables), first.carrier, _tree(left), _tree(right))
         equations.append(Equation(left, right, statement, text))
-    return Generation(tuple(equations), evaluated, len(raw), max_size, cut_short, refuted)
+    return Generation(tuple(equations), evaluated, len(raw), max_size, cut_short, split_off)
 
 
 def _split(classes: dict[tuple, list[Term]], models: list, names: list[str], deadline: float | None

@@ -73,10 +73,8 @@ def shares_an_atom(theory: Theory, statement: Formula, goals: tuple[Formula, ...
     concluding a goal's atom can establish it, one with a goal's hypothesis as its premise can use
     it (``le(x, y) → max(x, y) = y`` for a goal about ``le(a, b)`` and ``max(a, b)``). An equation
     between two variables is an instance of nothing in particular and does not count."""
-    operations = context(theory).operations
-    sets = frozenset(op.domain for op in theory.signature.operations if op.domain is not None)
-    targets = [atom for goal in goals for atom in read_atoms(goal, operations, sets)]
-    for pattern in read_atoms(statement, operations, sets):
+    targets = [atom for goal in goals for atom in _atoms(theory, goal)]
+    for pattern in _atoms(theory, statement):
         if pattern.relation is None and not any(arg.args for arg in pattern.args):
             continue
         if any(_instance(pattern, target) for target in targets):
@@ -86,9 +84,15 @@ def shares_an_atom(theory: Theory, statement: Formula, goals: tuple[Formula, ...
 
 def term_depth(theory: Theory, statement: Formula) -> int:
     """How deeply the terms of ``statement`` nest (``x + s(s(y))``: 3)."""
-    operations = context(theory).operations
+    return max((_depth(arg) for atom in _atoms(theory, statement) for arg in atom.args), default=0)
+
+
+@lru_cache(maxsize=256)
+def _atoms(theory: Theory, formula: Formula) -> tuple[Pattern, ...]:
+    """``formula``'s atoms between terms, carriers' guards left out (read once per formula: a
+    goal is read for every conditional law and at every retry)."""
     sets = frozenset(op.domain for op in theory.signature.operations if op.domain is not None)
-    return max((_depth(arg) for atom in read_atoms(statement, operations, sets) for arg in atom.args), default=0)
+    return read_atoms(formula, context(theory).operations, sets)
 
 
 def _depth(term: Term) -> int:

@@ -142,7 +142,7 @@ def prove_and_explore(
                 canonical=len(generation.equations),
                 typed=len(generation.equations),
                 survived_counterexamples=len(generation.equations),
-                split_at_wider_points=generation.refuted,
+                split_at_wider_points=generation.split_at_wider_points,
                 conditional=len(laws),
             )
             stages.end("conjectures")
