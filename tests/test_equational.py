@@ -7,7 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from click.testing import CliRunner
+
 from genlogic import proofgraph
+from genlogic.cli import main
 from genlogic.check import check_run
 from genlogic.engine.equational import attempt_equation, context, joinable
 from genlogic.engine.goal import KnownTheorem
@@ -198,3 +201,27 @@ def test_a_constant_defined_by_a_term_is_unfolded_in_hypotheses_and_left_out_of_
     assert check_run(tmp_path / "run").ok
     generation = conjectures(theory, [ground_model(theory)], max_size=4)
     assert generation.equations and not any("one" in eq.text for eq in generation.equations)
+
+
+ALIASES = """
+anchor A[N, zero, nought, two, succ, add] :=
+    NaturalNumbers[N, zero, succ] and nought = zero and two = succ(succ(nought))
+    and BinaryOperation[N, add]
+    and (forall a: a ∈ N -> add(a, zero) = a)
+    and (forall a b: a ∈ N and b ∈ N -> add(a, succ(b)) = succ(add(a, b)))
+theorem left_zero := forall x: x ∈ N -> add(nought, x) = x
+theorem two_left := forall x: x ∈ N -> add(two, x) = succ(succ(x))
+"""
+
+
+def test_constants_defined_by_constants_and_nested_terms_give_proofs_the_kernel_accepts(tmp_path):
+    """``nought = zero`` (a constant for a constant) and ``two = succ(succ(nought))`` (unfolded
+    twice): the stated goals are proved by induction and every step checks. Unfolding once
+    reached the replay's root scope and produced steps citing a block they were not in."""
+    prelude = (ROOT / "mpl_examples" / "peano.mpl").read_text()
+    source = tmp_path / "aliases.mpl"
+    source.write_text(prelude[prelude.index("def UnaryFunction"):prelude.index("anchor ")] + ALIASES)
+    run = tmp_path / "run"
+    result = CliRunner().invoke(main, ["prove", str(source), "-o", str(run), "--no-html"])
+    assert result.exit_code == 0, result.output
+    assert check_run(run).ok

@@ -203,7 +203,7 @@ class Replay:
         self.depth = 0  # inductions open: the predecessor of the innermost is PREDECESSOR * depth
         self.log = ProofLog()
         self.naming = Naming(reserved=set(ctx.constants))
-        self.root = Scope(self.naming.block("root", None), origin=dict(ctx.unfold))
+        self.root = Scope(self.naming.block("root", None))
         self.order = ctx.order
         self.statements = {f"theorem {t.name}": t for t in known}
         self.base = _rules(ctx, known)
@@ -381,7 +381,7 @@ class Replay:
             if isinstance(part, Atom) and part.pred == "in":
                 inner.members.setdefault((part.args[0], part.args[1]), step)
             elif isinstance(part, Forall) or predecessor and step not in definitions:
-                law = read_law(part, self.ctx.operations, inner.origin)
+                law = read_law(part, self.ctx.operations, {**self.ctx.unfold, **inner.origin})
                 if law is not None:
                     inner.laws.append((step, law))
         result = self.establish(substitute(goal.consequent, mapping), inner)
