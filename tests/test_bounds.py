@@ -65,10 +65,15 @@ def test_a_table_beyond_the_numeral_budget_is_reported_not_looped_on():
 
 
 def test_the_deadline_stops_the_ground_model():
+    """In Logic Blocks (rewriting computes POWER's tables in a moment, so the deadline is
+    tested on the blocks here and on rewriting in tests/test_evaluate.py), and in the run's
+    account of the ground model."""
     theory = load_theory(POWER)
     started = time.monotonic()
-    ground = compute_ground(theory, started + 2, budget=GroundBudget(numerals=100_000))
+    tables = calculate(theory, 6, budget=GroundBudget(numerals=100_000, deadline=started + 2), proofs=False)
     assert time.monotonic() - started < 5
+    assert tables.limit is GroundLimit.DEADLINE and tables.missing
+    ground = compute_ground(theory, time.monotonic())
     assert ground.limit is GroundLimit.DEADLINE and ground.missing
     assert ground.describe()["limit"] == "deadline" and "^" in ground.describe()["missing"]
 

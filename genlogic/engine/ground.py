@@ -84,7 +84,7 @@ class GroundTables:
     truths: dict[str, dict[tuple[int, ...], bool]] = field(default_factory=dict)
 
 
-class _Clock:
+class Clock:
     """The time limits of a budget: its own seconds from now, and the caller's deadline."""
 
     def __init__(self, budget: GroundBudget):
@@ -114,7 +114,7 @@ def calculate(
         if op.inputs >= 2 and op.is_operation and op.domain == schema.carrier
     }
     operations = list(inputs)
-    clock = _Clock(budget)
+    clock = Clock(budget)
     block_budget = Budget(depth=0, facts=budget.facts, steps=budget.steps, deadline=clock.stop)
     tables = _Chain(theory, schema, list(range(len(theory.axioms))), block_budget)
     wanted = {(op, *args) for op in operations for args in itertools.product(range(up_to + 1), repeat=inputs[op])}
@@ -218,7 +218,7 @@ class _Chain:
         self.names.append(name)
         self.assumptions.append(assumption)
 
-    def limit(self, clock: _Clock) -> GroundLimit | None:
+    def limit(self, clock: Clock) -> GroundLimit | None:
         """The limit hit so far, if any: a block stopped saturating (which limit stopped it), or
         the time ran out between blocks."""
         passed = clock.passed()
@@ -289,7 +289,7 @@ class _Chain:
 
 
 def _distinctness(
-    theory: Theory, schema: InductionSchema, numerals: int, budget: Budget, clock: _Clock
+    theory: Theory, schema: InductionSchema, numerals: int, budget: Budget, clock: Clock
 ) -> tuple[list[Proof], int, GroundLimit | None]:
     """``n<i> ≠ n<j>`` for 0 ≤ i < j ≤ numerals, from the axioms about carrier, base, step; with
     the largest m such that every pair up to m was proved, and the limit that stopped it early."""

@@ -180,10 +180,12 @@ def rewrites(order: Order, laws: list[tuple[str, Law]]) -> list[Rewrite]:
 
 class Rewriter:
     """Normalisation by a list of rewrites, innermost first; the first applicable rewrite in
-    list order wins, so the result is deterministic."""
+    list order wins, so the result is deterministic. With ``max_size``, a normalisation that
+    reaches a larger term gives up like one past :data:`MAX_REWRITES`."""
 
-    def __init__(self, order: Order, rules: list[Rewrite]):
+    def __init__(self, order: Order, rules: list[Rewrite], max_size: int | None = None):
         self.order = order
+        self.max_size = max_size
         self.by_head: dict[str, list[Rewrite]] = {}
         for rule in rules:
             self.by_head.setdefault(rule.lhs.head, []).append(rule)
@@ -222,6 +224,8 @@ class Rewriter:
                 raise _TooLong
             local.append(step)
             current = result(step)
+            if self.max_size is not None and current.size > self.max_size:
+                raise _TooLong
         self.memo[term] = (current, tuple(local))
         uses.extend(Use((*position, *u.position), u.rewrite, u.binding) for u in local)
         return current

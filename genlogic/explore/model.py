@@ -2,8 +2,10 @@
 
 Two kinds, one class: the ground model a theory's own axioms compute — numerals 0, 1, 2, … (the
 successor chain of its induction schema) and the values of its operations on them, every value
-derived by the engine (:func:`genlogic.engine.ground.calculate`), no tables written by hand, no
-Python arithmetic — and the finite models z3 finds for theories without an induction schema
+derived by the engine from the axioms — by rewriting with the theory's equations where they
+compute every entry (:func:`genlogic.engine.evaluate.evaluate`, fast), else in Logic Blocks
+(:func:`genlogic.engine.ground.calculate`, which also decides relations); no tables written by
+hand, no Python arithmetic — and the finite models z3 finds for theories without an induction schema
 (:mod:`genlogic.explore.finite`), whose elements 0..n-1 are the whole universe.
 
 The ground model's calculation has its own budget (:data:`GROUND_BUDGET`) inside the run's
@@ -17,7 +19,9 @@ import dataclasses
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 
+from genlogic.engine.evaluate import evaluate
 from genlogic.engine.ground import GroundBudget, GroundLimit, calculate
 from genlogic.theory.model import Theory
 
@@ -100,9 +104,16 @@ GROUND_BUDGET = GroundBudget(numerals=64, steps=200_000, seconds=30.0)
 GROUND_SHARE = 1 / 3
 
 
+class Method(Enum):
+    """How the ground model's values were found."""
+
+    REWRITING = "rewriting"  # normalising with the theory's equations (genlogic.engine.evaluate)
+    LOGIC_BLOCKS = "logic blocks"  # derived in Logic Blocks (genlogic.engine.ground)
+
+
 @dataclass(frozen=True)
 class Ground:
-    """The ground model and how its calculation went: ``missing`` are the table entries
+    """The ground model and how its calculation went (``method``): ``missing`` are the table entries
     ``(operation, *arguments)`` without a value (the model does not know them, so no term using
     them is ever grouped with another), ``limit`` what stopped the calculation before they had one."""
 
@@ -110,12 +121,13 @@ class Ground:
     numerals: int  # numerals fixed
     missing: tuple[tuple[str | int, ...], ...]
     limit: GroundLimit | None
+    method: Method
 
     def describe(self) -> dict[str, object]:
-        """For ``summary.json``: the numerals, the limit and missing entries per operation when
+        """For ``summary.json``: how the values were found, the numerals, the limit and missing entries per operation when
         the tables are incomplete, and for each relation or set with a truth table how many of
         its entries the axioms decided true and false (the refuter cannot use the rest)."""
-        entry: dict[str, object] = {"numerals": self.numerals}
+        entry: dict[str, object] = {"method": self.method.value, "numerals": self.numerals}
         if self.limit is not None:
             entry["limit"] = self.limit.value
         if self.missing:
@@ -140,11 +152,15 @@ def compute_ground(
     if deadline is not None and budget.seconds is not None:
         share = GROUND_SHARE * max(0.0, deadline - time.monotonic())
         budget = dataclasses.replace(budget, seconds=min(budget.seconds, share))
-    tables = calculate(theory, up_to, budget=dataclasses.replace(budget, deadline=deadline), proofs=False)
+    budget = dataclasses.replace(budget, deadline=deadline)
+    tables = evaluate(theory, up_to, budget)
+    method = Method.REWRITING
+    if tables is None:
+        tables, method = calculate(theory, up_to, budget=budget, proofs=False), Method.LOGIC_BLOCKS
     schema = tables.schema
     model = GroundModel(schema.carrier, schema.step, up_to, tables.tables, tables.constants, unary=tables.unary,
                         many=tables.many, truths=tables.truths)
-    return Ground(model, tables.numerals, tables.missing, tables.limit)
+    return Ground(model, tables.numerals, tables.missing, tables.limit, method)
 
 
 def ground_model(theory: Theory, up_to: int = 6) -> GroundModel | None:

@@ -1,0 +1,112 @@
+"""Ground values by rewriting: the tables of a theory's operations on numerals, computed by
+normalising ``g(k, m)`` with the theory's own equations (:mod:`genlogic.engine.rewrite`, the
+rewriter the replay uses), where :func:`genlogic.engine.ground.calculate` derives them in Logic
+Blocks.
+
+Numeral k is the term ``step(step(… base))`` of the theory's induction schema. Each rewrite is an
+instance of an axiom (or of a lemma proved from them), so a normal form that is a numeral is the
+value the axioms give. This is for testing conjectures only — no proof is recorded — and it is
+all or nothing: when the theory has a relation that is not an operation or a set other than the
+carrier (their truth tables need Logic Blocks), or some entry normalises to a term that is not a
+numeral (an operation the equations do not define, or a definition by cases), :func:`evaluate`
+gives ``None`` and the caller calculates in Logic Blocks instead. An entry whose value lies beyond
+``numerals``, or whose normalisation takes more than the rewriter's limit of rewrites or passes
+through terms :data:`SLACK` times the largest numeral, is missing, as it would be in the
+Logic-Block calculation (:attr:`GroundLimit.NUMERALS`).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from genlogic.engine.equational import context
+from genlogic.engine.ground import Clock, GroundBudget, GroundLimit, GroundTables
+from genlogic.engine.rewrite import Rewriter, rewrites
+from genlogic.engine.terms import Term, apply, leaf
+from genlogic.theory.model import RELATION_ATOMS, Kind, Theory
+
+
+#: chosen once for all theories: how much larger than the largest numeral a term may grow while
+#: its value is computed
+SLACK = 2
+
+
+class _Stuck(Exception):
+    """A normal form that is no numeral: the equations do not compute this operation."""
+
+
+def evaluate(theory: Theory, up_to: int, budget: GroundBudget = GroundBudget()) -> GroundTables | None:
+    """The tables for arguments 0..``up_to`` with values up to ``budget.numerals``, or ``None``
+    when rewriting cannot give them (see the module's docstring). The budget's time limits leave
+    the entries not reached missing, and name the limit."""
+    numerals = max(budget.numerals, up_to)
+    clock = Clock(budget)
+    if not theory.signature.induction:
+        return None
+    schema = theory.signature.induction[0]
+    signature = theory.signature
+    for constant in signature.constants:
+        operation = signature.operation(constant.name)
+        if constant.kind in RELATION_ATOMS and (operation is None or not operation.is_operation):
+            return None
+        if constant.kind is Kind.SET and constant.name != schema.carrier:
+            return None
+    ctx = context(theory)
+    # a value computed through numerals far beyond the largest one is missing, as in a block
+    rewriter = Rewriter(ctx.order, rewrites(ctx.order, list(ctx.laws)), max_size=SLACK * (numerals + 1))
+    terms = [leaf(schema.base, False)]
+    while len(terms) <= max(up_to, numerals):
+        terms.append(apply(schema.step, (terms[-1],)))
+    index = {term: k for k, term in enumerate(terms)}
+
+    def value(term: Term) -> int | None:
+        """The numeral ``term`` normalises to; ``None`` past the limits."""
+        normal = rewriter.normalise(term)
+        if normal is None:
+            return None
+        found = index.get(normal[0])
+        if found is None and not _numeral(normal[0], schema.base, schema.step):
+            raise _Stuck
+        return found
+
+    operations = [op for op in signature.operations
+                  if op.is_operation and op.domain == schema.carrier and op.name != schema.step]
+    tables: dict[str, dict[tuple[int, int], int]] = {op.name: {} for op in operations if op.inputs == 2}
+    many: dict[str, dict[tuple[int, ...], int]] = {op.name: {} for op in operations if op.inputs > 2}
+    unary: dict[str, dict[int, int]] = {op.name: {} for op in operations if op.inputs == 1}
+    missing: list[tuple[str | int, ...]] = []
+    limit: GroundLimit | None = None
+    try:
+        for op in operations:
+            table = unary[op.name] if op.inputs == 1 else tables.get(op.name, many.get(op.name))
+            for args in itertools.product(range(up_to + 1), repeat=op.inputs):
+                found = None
+                if limit is None or limit is GroundLimit.NUMERALS:
+                    limit = clock.passed() or limit
+                if limit is None or limit is GroundLimit.NUMERALS:
+                    found = value(apply(op.name, tuple(terms[a] for a in args)))
+                if found is not None:
+                    table[args[0] if op.inputs == 1 else args] = found  # type: ignore[index]
+                elif op.inputs > 1:
+                    missing.append((op.name, *args))
+                    limit = limit or GroundLimit.NUMERALS
+    except _Stuck:
+        return None
+    constants = {}
+    for constant in signature.constants:
+        if constant.kind.value == "element":
+            try:
+                found = value(leaf(constant.name, False))
+            except _Stuck:  # a constant the equations do not name a numeral: no value, as in a block
+                continue
+            if found is not None:
+                constants[constant.name] = found
+    return GroundTables(schema, up_to, numerals, tables, tuple(sorted(missing)), (), up_to, constants, limit, unary,
+                        many, {})
+
+
+def _numeral(term: Term, base: str, step: str) -> bool:
+    """Whether ``term`` is ``step(step(… base))``."""
+    while term.head == step and len(term.args) == 1:
+        term = term.args[0]
+    return not term.args and not term.variable and term.head == base
