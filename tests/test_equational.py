@@ -16,7 +16,7 @@ from genlogic.engine.equational import attempt_equation, context, joinable
 from genlogic.engine.goal import KnownTheorem
 from genlogic.engine.laws import read_law
 from genlogic.engine.rewrite import Order, Rewriter, rewrites
-from genlogic.engine.terms import Term, apply, leaf
+from genlogic.engine.terms import Term, apply, fix, leaf
 from genlogic.explore.conjectures import conjectures
 from genlogic.explore.model import ground_model
 from genlogic.mpl.parser import parse_formula
@@ -165,6 +165,24 @@ def test_permutative_laws_do_not_make_an_orientable_law_a_corollary(peano):
     assert follows(equation("(x * y) * z = x * (y * z)")) is None
     assert follows(equation("(x * y) + x = x + (x * y)")) == ("add_comm",)
     assert follows(equation("y * (x * z) = x * (y * z)")) == ("mul_left_comm",)
+
+
+def test_a_general_law_that_needs_permutative_rewrites_is_no_corollary(peano):
+    """With commutativity and the left distributive law, the right one joins (the variables
+    fixed, commutativity may move z to the left), yet the rewriter cannot use it on every
+    instance: it is proved, and so becomes a rule. Its instance with a repeated variable, an
+    operation applied to ``x`` twice, still follows directly."""
+    _, ctx = peano
+    known = (KnownTheorem("mul_comm", equation("x * y = y * x")),
+             KnownTheorem("left_dist", equation("x * (y + z) = (x * y) + (x * z)")))
+    rules = Rewriter(ctx.order, rewrites(ctx.order, [(k.name, read_law(k.statement, ctx.operations)) for k in known]
+                                         + list(ctx.laws)))
+    right = read_law(equation("(x + y) * z = (x * z) + (y * z)"), ctx.operations)
+    chain = rules.join(fix(right.left), fix(right.right))
+    assert chain is not None and any(use.rewrite.ordered for use in chain.uses)  # it does join
+    follows = joinable(ctx, known)
+    assert follows(equation("(x + y) * z = (x * z) + (y * z)")) is None
+    assert follows(equation("(x + y) * x = (x * x) + (y * x)")) == ("left_dist", "mul_comm")
 
 
 ABBREVIATION = """

@@ -130,6 +130,21 @@ def test_renamed_theory_explores_the_same_way(peano_run, tmp_path):
     assert check_run(renamed).ok
 
 
+def test_a_failed_equation_comes_back_before_the_larger_untried_ones(peano_run):
+    """Commutativity of + fails until s(x) + y = s(x + y) is proved; it is retried in the next
+    rounds, ahead of the hundreds of larger untried conjectures (it used to wait for all of
+    them: round 32 of 37), so the six laws are theorems within a dozen rounds and the larger laws
+    they imply are corollaries, not theorems."""
+    out, summary = peano_run
+    rounds = {t["statement"]: t["origin"]["round"] for t in json.loads((out / "proofgraph.json").read_text())["theorems"]
+              if t["origin"].get("method") == "induction"}
+    laws = [parse_formula(law) for law in ("forall y x: y ∈ N and x ∈ N -> y + x = x + y",
+                                           "forall y x: y ∈ N and x ∈ N -> y * x = x * y")]
+    found = {normal_text(parse_formula(statement)): r for statement, r in rounds.items()}
+    assert all(normal_text(law) in found and found[normal_text(law)] <= 12 for law in laws), found
+    assert summary["counts"]["rounds"] <= 20 and summary["counts"]["by_induction"] <= 20
+
+
 def test_max_rounds_cuts_a_run_short_and_it_still_checks(tmp_path):
     out = tmp_path / "short"
     result = run("prove", PEANO, "--max-rounds", "2", "--max-size", "5", "-o", out, "--json", "--no-html")

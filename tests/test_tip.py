@@ -38,6 +38,11 @@ from tests.test_mutation import rehash
 DATA = Path(__file__).parent / "data" / "tip"
 NAT = "(declare-datatype Nat ((Z) (S (p Nat))))\n"
 PLUS = "(define-fun-rec plus ((x Nat) (y Nat)) Nat (match x ((Z y) ((S z) (S (plus z y))))))\n"
+TIMES = "(define-fun-rec times ((x Nat) (y Nat)) Nat (match x ((Z Z) ((S z) (plus y (times z y))))))\n"
+POWER = "(define-fun-rec pow ((x Nat) (y Nat)) Nat (match y ((Z (S Z)) ((S z) (times x (pow x z))))))\n"
+# true and out of reach (Fermat's last theorem for exponents of at least 3): a goal the deadline stops
+FERMAT = ("(forall ((n Nat) (x Nat) (y Nat) (z Nat)) (distinct (plus (pow (S x) (S (S (S n)))) "
+          "(pow (S y) (S (S (S n))))) (pow (S z) (S (S (S n))))))")
 
 
 def _import(tmp_path: Path, text: str, name: str = "problem.smt2", lemmas: bool = False) -> Path:
@@ -281,10 +286,7 @@ def test_a_goal_tried_during_exploration_is_not_reported_as_never_attempted(tmp_
     """The deadline stops a run whose goal exploration tried (before its first round and after
     every round with a new lemma) but could not prove yet: its reason is ``time limit``, with how
     often it was tried, not ``time limit: not attempted``."""
-    times = "(define-fun-rec times ((x Nat) (y Nat)) Nat (match x ((Z Z) ((S z) (plus y (times z y))))))\n"
-    power = "(define-fun-rec pow ((x Nat) (y Nat)) Nat (match y ((Z (S Z)) ((S z) (times x (pow x z))))))\n"
-    goal = "(forall ((a Nat) (b Nat) (c Nat)) (= (pow a (plus b c)) (times (pow a b) (pow a c))))"  # true, hard
-    mpl = _import(tmp_path, NAT + PLUS + times + power + f"(prove {goal})\n")
+    mpl = _import(tmp_path, NAT + PLUS + TIMES + POWER + f"(prove {FERMAT})\n")
     run = tmp_path / "run"
     result = CliRunner().invoke(main, ["prove", str(mpl), "-o", str(run), "--no-html", "--time-limit", "8"])
     assert result.exit_code == 1, result.output
@@ -298,11 +300,8 @@ def test_what_was_decided_before_the_deadline_is_kept(tmp_path):
     exploration round, one refuted by the ground model, one too hard for the time limit. The
     deadline passes during exploration, so the stated-goals stage is skipped: the first stays
     proved (its proof in the graph, checked) and the second refuted."""
-    times = "(define-fun-rec times ((x Nat) (y Nat)) Nat (match x ((Z Z) ((S z) (plus y (times z y))))))\n"
-    power = "(define-fun-rec pow ((x Nat) (y Nat)) Nat (match y ((Z (S Z)) ((S z) (times x (pow x z))))))\n"
-    goal = "(forall ((a Nat) (b Nat) (c Nat)) (= (pow a (plus b c)) (times (pow a b) (pow a c))))"
     lemmas = "(assert (forall ((a Nat)) (= (plus a Z) a)))\n(assert (forall ((a Nat) (b Nat)) (= (plus a b) (plus a a))))\n"
-    mpl = _import(tmp_path, NAT + PLUS + times + power + f"(prove {goal})\n" + lemmas, lemmas=True)
+    mpl = _import(tmp_path, NAT + PLUS + TIMES + POWER + f"(prove {FERMAT})\n" + lemmas, lemmas=True)
     run = tmp_path / "run"
     result = CliRunner().invoke(main, ["prove", str(mpl), "-o", str(run), "--no-html", "--time-limit", "8"])
     assert result.exit_code == 1, result.output
@@ -565,10 +564,9 @@ def test_equations_true_at_the_small_points_only_are_not_conjectured(tmp_path, m
     """``fac`` grows fast: ``x · fac(x) = x · x`` holds for x ≤ 2 and fails at 3. The wider
     points of the ground model split such a class, and the true law between its members
     (``qfac(x, y) = y · fac(x)``) is still conjectured."""
-    times = "(define-fun-rec times ((x Nat) (y Nat)) Nat (match x ((Z Z) ((S z) (plus y (times z y))))))\n"
     fac = "(define-fun-rec fac ((x Nat)) Nat (match x ((Z (S Z)) ((S y) (times x (fac y))))))\n"
     qfac = "(define-fun-rec qfac ((x Nat) (y Nat)) Nat (match x ((Z y) ((S z) (qfac z (times x y))))))\n"
-    mpl = _import(tmp_path, NAT + PLUS + times + fac + qfac + "(prove (forall ((x Nat)) (= (fac x) (qfac x (S Z)))))\n")
+    mpl = _import(tmp_path, NAT + PLUS + TIMES + fac + qfac + "(prove (forall ((x Nat)) (= (fac x) (qfac x (S Z)))))\n")
     theory = load_theory(mpl)
     model = ground_model(theory)
     false = "forall x: x ∈ Nat -> x times fac(x) = x times x"

@@ -685,22 +685,27 @@ def attempt_equation(
     return Attempt(name, proof, BudgetHits(), 0, len(replay.log.steps))
 
 
-def _rearranges(law: Law) -> bool:
-    """Whether both sides of ``law`` have the same symbols, each variable once: ``(x · y) · z``
-    and ``x · (y · z)``."""
-    def symbols(term: Term) -> list[str]:
-        return [term.head] + [name for arg in term.args for name in symbols(arg)]
+def _general(side: Term) -> bool:
+    """Whether ``side`` is an operation applied to variables only, each once: ``(x + y) · z``, not
+    ``(x · y) + x`` or ``0 + (x · y)`` (instances of more general laws)."""
+    leaves: list[Term] = []
 
-    left, right = symbols(law.left), symbols(law.right)
-    variables = law.variables
-    return sorted(left) == sorted(right) and all(left.count(v) == 1 for v in variables)
+    def collect(term: Term) -> None:
+        if not term.args:
+            leaves.append(term)
+        for arg in term.args:
+            collect(arg)
+
+    collect(side)
+    names = [leaf.head for leaf in leaves]
+    return bool(side.args) and all(leaf.variable for leaf in leaves) and len(set(names)) == len(names)
 
 
 def joinable(ctx: Context, known: tuple[KnownTheorem, ...]) -> Callable[[Formula], tuple[str, ...] | None]:
     """A test: whether the axioms and ``known`` already rewrite both sides of an equation to the
     same normal form (so proving it would add nothing). It gives the names of the theorems the
-    rewriting uses (sorted), or ``None`` — also for an orientable rearrangement of its variables
-    (associativity) that permutative rewrites join."""
+    rewriting uses (sorted), or ``None`` — also for an orientable law with a general greater side
+    (associativity, a distributive law) that needs permutative rewrites to join."""
     rewriter = _joiner(ctx, known, _rules(ctx, known))
 
     def follows(statement: Formula) -> tuple[str, ...] | None:
@@ -708,14 +713,17 @@ def joinable(ctx: Context, known: tuple[KnownTheorem, ...]) -> Callable[[Formula
         chain = rewriter.join(fix(law.left), fix(law.right)) if law is not None else None
         if chain is None:
             return None
-        if any(use.rewrite.ordered for use in chain.uses) and _rearranges(law) and (
-                ctx.order.greater(law.left, law.right) or ctx.order.greater(law.right, law.left)):
-            # a permutative rewrite applies only where the order allows, and fixing the variables
-            # fixes that order: a law that rearranges its variables, each once, and that the order
-            # orients rewrites terms that permutative ones may not ((x · y) · z joins x · (y · z) by x · y = y · x and
-            # x · (y · z) = y · (x · z) here, not (a · b) · f(a) for every a and b), so it is no
-            # corollary of them
-            return None
+        if any(use.rewrite.ordered for use in chain.uses):
+            greater = law.left if ctx.order.greater(law.left, law.right) else (
+                law.right if ctx.order.greater(law.right, law.left) else None)
+            if greater is not None and _general(greater):
+                # a permutative rewrite applies only where the order allows, and fixing the
+                # variables fixes that order: a general law that the order orients rewrites terms
+                # that permutative ones may not ((x · y) · z joins x · (y · z) by x · y = y · x and
+                # x · (y · z) = y · (x · z) here, not (a · b) · f(a) for every a and b; with
+                # x · y = y · x, (x + y) · z = x · z + y · z follows from the left-hand law only
+                # where the order lets z move to the left), so it is no corollary of them
+                return None
         sources = {use.rewrite.source for use in chain.uses}
         return tuple(sorted(s.partition(" ")[2] for s in sources if s.startswith("theorem ")))
 

@@ -7,12 +7,15 @@ equation's first try, and again only once the known theorems have more than doub
 last failure (its cost grows with them; rewriting is retried after every new theorem).
 
 Each round takes the next batch of open equations that the theorems proved so far do not already
-make joinable (equal normal forms) — untried ones first, smallest first — and attempts them all
-with the same known theorems, so the attempts are independent and run on any executor. Results
-are merged in the equations' order: a proof is kept unless the theorems kept before it already
-make its equation joinable. An equation that failed is tried again once a theorem was proved
-after its last attempt, so when the loop stops every open equation has met every theorem. When
-none can be tried that way, the open equations are tried with a case split (one nested induction,
+make joinable (equal normal forms) — up to half a batch of retries first (:data:`RETRIES`), then
+untried ones, each kind smallest first — and attempts them all with the same known theorems, so
+the attempts are independent and run on any executor. Results are merged in the equations'
+order: a proof is kept unless the theorems kept before it already make its equation joinable. An
+equation that failed is tried again once new equations were proved after its last attempt — as
+many as it has failed (commutativity, which fails until ``x + s(y) = s(x + y)`` is known, comes
+back as soon as it is, ahead of the larger untried equations; one that keeps failing does not
+take every round) — and when nothing else is left, once any was; so when the loop stops every
+open equation has met every theorem. When none can be tried that way, the open equations are tried with a case split (one nested induction,
 :data:`CONJECTURE_SPLITS`), again once per new theorem: unplanned attempts cost more, so they
 come only when the cheap ones are exhausted (an accumulator's lemma needs one in its base case).
 The loop ends when no open equation can be tried either way, or at the time or round limit.
@@ -53,9 +56,11 @@ from genlogic.explore.relations import relation_conjectures
 from genlogic.mpl.ast import Formula, free_identifiers
 from genlogic.theory.model import Theory
 
-#: chosen once for all theories: equations per round; the Logic-Block attempt of a theory
-#: without an induction schema (witness depth, steps recorded)
+#: chosen once for all theories: equations per round, of which at most RETRIES go to equations
+#: that failed before ahead of untried ones; the Logic-Block attempt of a theory without an
+#: induction schema (witness depth, steps recorded)
 BATCH = 8
+RETRIES = BATCH // 2
 FALLBACK = Budget(depth=2, steps=3_000)
 #: nested inductions (case splits) a stated goal's proof by rewriting may use; conjectures get
 #: none: unplanned attempts cost more than exploration gains (Peano: 10.5 s instead of 5.4 s,
@@ -330,18 +335,26 @@ def explore(
             follows = joinable(ctx, tuple(known))
             batch: list[Equation] = []
             redundant: set[int] = set()
-            for untried in (True, False):
-                for equation in pending:
-                    name = names[id(equation)]
-                    if len(batch) == BATCH or (name not in failures) != untried:
-                        continue
-                    if untried or len(equations) > failed_with[name]:
-                        uses = follows(equation.statement)
-                        if uses is not None:
-                            redundant.add(id(equation))
-                            report.corollaries.append((equation.text, uses))
-                        else:
-                            batch.append(equation)
+            chosen: set[int] = set()  # considered this round: in the batch or redundant
+            # retries first (half a batch at most), then untried equations, then more retries; the
+            # k-th retry waits for k equations proved since the last failure, unless nothing else
+            # can be tried (then every equation meets every theorem before the loop moves on)
+            for backoff in (True, False):
+                for untried, cap in ((False, RETRIES), (True, BATCH), (False, BATCH)):
+                    for equation in pending:
+                        name = names[id(equation)]
+                        if len(batch) >= cap or (name not in failures) != untried or id(equation) in chosen:
+                            continue
+                        if untried or len(equations) >= failed_with[name] + (failures[name] if backoff else 1):
+                            chosen.add(id(equation))
+                            uses = follows(equation.statement)
+                            if uses is not None:
+                                redundant.add(id(equation))
+                                report.corollaries.append((equation.text, uses))
+                            else:
+                                batch.append(equation)
+                if batch:
+                    break
             pending = [eq for eq in pending if id(eq) not in redundant]
             splits = 0
             if not batch:  # stuck: the equations not yet tried with a case split since the last theorem
