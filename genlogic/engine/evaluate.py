@@ -20,10 +20,10 @@ from __future__ import annotations
 import itertools
 
 from genlogic.engine.equational import context
-from genlogic.engine.ground import Clock, GroundBudget, GroundLimit, GroundTables
+from genlogic.engine.ground import Clock, GroundBudget, GroundLimit, GroundTables, tabled_operations, truth_tables
 from genlogic.engine.rewrite import Rewriter, rewrites
 from genlogic.engine.terms import Term, apply, leaf
-from genlogic.theory.model import RELATION_ATOMS, Kind, Theory
+from genlogic.theory.model import Theory
 
 
 #: chosen once for all theories: how much larger than the largest numeral a term may grow while
@@ -45,12 +45,8 @@ def evaluate(theory: Theory, up_to: int, budget: GroundBudget = GroundBudget()) 
         return None
     schema = theory.signature.induction[0]
     signature = theory.signature
-    for constant in signature.constants:
-        operation = signature.operation(constant.name)
-        if constant.kind in RELATION_ATOMS and (operation is None or not operation.is_operation):
-            return None
-        if constant.kind is Kind.SET and constant.name != schema.carrier:
-            return None
+    if truth_tables(theory, schema):
+        return None
     ctx = context(theory)
     # a value computed through numerals far beyond the largest one is missing, as in a block
     rewriter = Rewriter(ctx.order, rewrites(ctx.order, list(ctx.laws)), max_size=SLACK * (numerals + 1))
@@ -69,8 +65,7 @@ def evaluate(theory: Theory, up_to: int, budget: GroundBudget = GroundBudget()) 
             raise _Stuck
         return found
 
-    operations = [op for op in signature.operations
-                  if op.is_operation and op.domain == schema.carrier and op.name != schema.step]
+    operations = tabled_operations(theory, schema)
     tables: dict[str, dict[tuple[int, int], int]] = {op.name: {} for op in operations if op.inputs == 2}
     many: dict[str, dict[tuple[int, ...], int]] = {op.name: {} for op in operations if op.inputs > 2}
     unary: dict[str, dict[int, int]] = {op.name: {} for op in operations if op.inputs == 1}

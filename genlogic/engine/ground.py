@@ -32,7 +32,7 @@ from genlogic.engine.proof import ProofLog
 from genlogic.errors import MplError
 from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, free_identifiers, function_atom
 from genlogic.mpl.printer import is_name
-from genlogic.theory.model import RELATION_ATOMS, InductionSchema, Kind, Theory
+from genlogic.theory.model import RELATION_ATOMS, InductionSchema, Kind, Operation, Theory
 
 
 class GroundLimit(Enum):
@@ -108,11 +108,7 @@ def calculate(
     if not theory.signature.induction:
         raise MplError(f"theory {theory.name} has no induction schema, so it has no numerals to calculate with")
     schema = theory.signature.induction[0]
-    inputs = {
-        op.name: op.inputs
-        for op in theory.signature.operations
-        if op.inputs >= 2 and op.is_operation and op.domain == schema.carrier
-    }
+    inputs = {op.name: op.inputs for op in tabled_operations(theory, schema) if op.inputs >= 2}
     operations = list(inputs)
     clock = Clock(budget)
     block_budget = Budget(depth=0, facts=budget.facts, steps=budget.steps, deadline=clock.stop)
@@ -149,22 +145,15 @@ def calculate(
         (result_tables if inputs[op] == 2 else many)[op][tuple(args)] = c
     unary = {
         op.name: {a: found[0] for a in range(up_to + 1) if (found := tables.value(op.name, (a,))) is not None}
-        for op in theory.signature.operations
-        if op.inputs == 1 and op.is_operation and op.domain == schema.carrier and op.name != schema.step
+        for op in tabled_operations(theory, schema) if op.inputs == 1
     }
-    truths = {}
-    for constant in theory.signature.constants:
-        operation = theory.signature.operation(constant.name)
-        if constant.kind in RELATION_ATOMS and (operation is None or not operation.is_operation):
-            pred, places = RELATION_ATOMS[constant.kind], FUNCTION_ATOMS[RELATION_ATOMS[constant.kind]] + 1
-        elif constant.kind is Kind.SET and constant.name != schema.carrier:
-            pred, places = "in", 1
-        else:
-            continue
-        truths[constant.name] = {
-            args: truth for args in itertools.product(range(min(up_to, tables.size) + 1), repeat=places)
-            if (truth := tables.truth(pred, constant.name, args)) is not None
+    truths = {
+        table.name: {
+            args: truth for args in itertools.product(range(min(up_to, tables.size) + 1), repeat=table.places)
+            if (truth := tables.truth(table.pred, table.name, args)) is not None
         }
+        for table in truth_tables(theory, schema)
+    }
     missing = tuple(sorted(wanted - set(values)))
     constants = {}
     for constant in theory.signature.constants:
@@ -175,6 +164,36 @@ def calculate(
         schema, up_to, tables.size, result_tables, missing, tuple(packaged), distinct_up_to, constants, limit, unary,
         many, truths,
     )
+
+
+def tabled_operations(theory: Theory, schema: InductionSchema) -> list[Operation]:
+    """The operations on the carrier that get a table (all but the successor), in the
+    signature's order."""
+    return [op for op in theory.signature.operations
+            if op.is_operation and op.domain == schema.carrier and op.name != schema.step]
+
+
+@dataclass(frozen=True)
+class TruthTable:
+    """A relation that is no operation (``pred`` in2 … in5), or a set other than the carrier
+    (``pred`` in): its atoms over numerals are true, false or undecided, never a value."""
+
+    name: str
+    pred: str
+    places: int
+
+
+def truth_tables(theory: Theory, schema: InductionSchema) -> list[TruthTable]:
+    """The relations and sets of ``theory`` whose ground model is a truth table."""
+    found = []
+    for constant in theory.signature.constants:
+        operation = theory.signature.operation(constant.name)
+        if constant.kind in RELATION_ATOMS and (operation is None or not operation.is_operation):
+            pred = RELATION_ATOMS[constant.kind]
+            found.append(TruthTable(constant.name, pred, FUNCTION_ATOMS[pred] + 1))
+        elif constant.kind is Kind.SET and constant.name != schema.carrier:
+            found.append(TruthTable(constant.name, "in", 1))
+    return found
 
 
 def _label(op: str, operations: list[str]) -> str:

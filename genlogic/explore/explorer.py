@@ -15,8 +15,9 @@ equation that failed is tried again once new equations were proved after its las
 many as it has failed (commutativity, which fails until ``x + s(y) = s(x + y)`` is known, comes
 back as soon as it is, ahead of the larger untried equations; one that keeps failing does not
 take every round) — and when nothing else is left, once any was; so when the loop stops every
-open equation has met every theorem. When none can be tried that way, the open equations are tried with a case split (one nested induction,
-:data:`CONJECTURE_SPLITS`), again once per new theorem: unplanned attempts cost more, so they
+open equation has met every theorem. When none can be tried that way, the open equations are
+tried with a case split (one nested induction, :data:`CONJECTURE_SPLITS`), again once per new
+theorem: unplanned attempts cost more, so they
 come only when the cheap ones are exhausted (an accumulator's lemma needs one in its base case).
 The loop ends when no open equation can be tried either way, or at the time or round limit.
 
