@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from genlogic.engine.evaluate import evaluate
+from genlogic.engine.evaluate import NotEvaluated, evaluate
 from genlogic.engine.ground import GroundBudget, GroundLimit, calculate
 from genlogic.explore.model import Method, compute_ground
 from genlogic.theory.build import load_theory
@@ -33,7 +33,7 @@ def test_rewriting_gives_the_tables_the_logic_blocks_give(path):
     theory = load_theory(path)
     rewritten = evaluate(theory, 4, BUDGET)
     derived = calculate(theory, 4, budget=BUDGET, proofs=False)
-    assert rewritten is not None
+    assert not isinstance(rewritten, NotEvaluated)
     assert rewritten.tables == derived.tables and rewritten.many == derived.many
     assert rewritten.missing == derived.missing and rewritten.constants == derived.constants
     assert all(rewritten.unary[op].items() >= derived.unary[op].items() for op in derived.unary)
@@ -43,7 +43,7 @@ def test_rewriting_gives_the_tables_the_logic_blocks_give(path):
 def test_values_beyond_the_numerals_are_missing_not_wrong():
     theory = load_theory(BOUNDS / "peano_power.mpl")
     tables = evaluate(theory, 4, GroundBudget(numerals=20))
-    assert tables is not None and tables.limit is GroundLimit.NUMERALS
+    assert not isinstance(tables, NotEvaluated) and tables.limit is GroundLimit.NUMERALS
     missing = {(a, b) for op, a, b in tables.missing if op == "^"}
     assert (3, 3) in missing and (2, 4) not in missing  # 27 > 20 numerals, 16 is not
     assert all(c == a ** b for (a, b), c in tables.tables["^"].items())
@@ -57,16 +57,18 @@ def test_an_operation_the_equations_leave_undefined_falls_back_to_logic_blocks()
                      "    Peano[N, 0, 1, s, +, *]\n"
                      "    and BinaryOperation[N, h]\n"
                      "    and (forall a: a ∈ N -> a h 0 = a)\n")
-    assert evaluate(theory, 3, BUDGET) is None
+    why = evaluate(theory, 3, BUDGET)
+    assert isinstance(why, NotEvaluated) and "rewrites to" in why.reason and "h" in why.reason
     ground = compute_ground(theory, up_to=3, budget=BUDGET)
     assert ground.method is Method.LOGIC_BLOCKS and ground.describe()["method"] == "logic blocks"
+    assert ground.describe()["not_rewritten"] == why.reason  # the run says why
     assert ground.model.binary["h"][(2, 0)] == 2 and (2, 1) not in ground.model.binary["h"]
     assert ground.model.binary["+"][(2, 3)] == 5
 
 
 def test_a_relation_needs_the_logic_blocks():
     theory = load_theory(EXAMPLES / "peano_order.mpl")
-    assert evaluate(theory, 3, BUDGET) is None
+    assert evaluate(theory, 3, BUDGET) == NotEvaluated("le needs a truth table")
     ground = compute_ground(theory, up_to=3, budget=BUDGET)
     assert ground.method is Method.LOGIC_BLOCKS and "le" in ground.model.truths
 
@@ -74,11 +76,21 @@ def test_a_relation_needs_the_logic_blocks():
 def test_peano_is_evaluated_by_rewriting_and_the_run_says_so():
     ground = compute_ground(load_theory(EXAMPLES / "peano.mpl"))
     assert ground.method is Method.REWRITING and ground.describe()["method"] == "rewriting"
+    assert "not_rewritten" not in ground.describe()
     assert ground.model.binary["*"][(6, 6)] == 36 and not ground.missing
 
 
 def test_a_passed_deadline_leaves_every_entry_missing():
     theory = load_theory(EXAMPLES / "peano.mpl")
     tables = evaluate(theory, 3, GroundBudget(deadline=time.monotonic()))
-    assert tables is not None and tables.limit is GroundLimit.DEADLINE
+    assert not isinstance(tables, NotEvaluated) and tables.limit is GroundLimit.DEADLINE
     assert len(tables.missing) == 2 * 4 * 4 and not any(tables.tables.values())
+
+
+def test_a_huge_numeral_budget_leaves_entries_missing_rather_than_overflowing():
+    """Terms are nested objects: a budget of 100 000 numerals would let unary numerals grow past
+    Python's recursion limit. Terms stop at MAX_TERM symbols, so 3^6 is missing, 2^6 is not."""
+    theory = load_theory(BOUNDS / "peano_power.mpl")
+    tables = evaluate(theory, 6, GroundBudget(numerals=100_000))
+    assert not isinstance(tables, NotEvaluated) and tables.limit is GroundLimit.NUMERALS
+    assert tables.tables["^"][(2, 6)] == 64 and ("^", 3, 6) in tables.missing

@@ -9,15 +9,16 @@ value the axioms give. This is for testing conjectures only — no proof is reco
 all or nothing: when the theory has a relation that is not an operation or a set other than the
 carrier (their truth tables need Logic Blocks), or some entry normalises to a term that is not a
 numeral (an operation the equations do not define, or a definition by cases), :func:`evaluate`
-gives ``None`` and the caller calculates in Logic Blocks instead. An entry whose value lies beyond
+gives a :class:`NotEvaluated` that says why, and the caller calculates in Logic Blocks instead. An entry whose value lies beyond
 ``numerals``, or whose normalisation takes more than the rewriter's limit of rewrites or passes
-through terms :data:`SLACK` times the largest numeral, is missing, as it would be in the
+through terms :data:`SLACK` times the largest numeral (or :data:`MAX_TERM` symbols), is missing, as it would be in the
 Logic-Block calculation (:attr:`GroundLimit.NUMERALS`).
 """
 
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 
 from genlogic.engine.equational import context
 from genlogic.engine.ground import Clock, GroundBudget, GroundLimit, GroundTables, tabled_operations, truth_tables
@@ -27,29 +28,42 @@ from genlogic.theory.model import Theory
 
 
 #: chosen once for all theories: how much larger than the largest numeral a term may grow while
-#: its value is computed
+#: its value is computed, and the largest term in any case (terms are nested objects, and the
+#: rewriter recurses through them: a budget of thousands of numerals must not overflow the stack)
 SLACK = 2
+MAX_TERM = 200
+
+
+@dataclass(frozen=True)
+class NotEvaluated:
+    """Why rewriting cannot give the ground model (the run's ``ground model`` stage says it)."""
+
+    reason: str
 
 
 class _Stuck(Exception):
     """A normal form that is no numeral: the equations do not compute this operation."""
 
+    def __init__(self, term: Term, normal: Term):
+        super().__init__(f"{term.text()} rewrites to {normal.text()}, no numeral")
 
-def evaluate(theory: Theory, up_to: int, budget: GroundBudget = GroundBudget()) -> GroundTables | None:
-    """The tables for arguments 0..``up_to`` with values up to ``budget.numerals``, or ``None``
-    when rewriting cannot give them (see the module's docstring). The budget's time limits leave
-    the entries not reached missing, and name the limit."""
+
+def evaluate(theory: Theory, up_to: int, budget: GroundBudget = GroundBudget()) -> GroundTables | NotEvaluated:
+    """The tables for arguments 0..``up_to`` with values up to ``budget.numerals``, or why
+    rewriting cannot give them (see the module's docstring). The budget's time limits leave the
+    entries not reached missing, and name the limit."""
     numerals = max(budget.numerals, up_to)
     clock = Clock(budget)
     if not theory.signature.induction:
-        return None
+        return NotEvaluated("no induction schema")
     schema = theory.signature.induction[0]
     signature = theory.signature
-    if truth_tables(theory, schema):
-        return None
+    needed = truth_tables(theory, schema)
+    if needed:
+        return NotEvaluated(f"{needed[0].name} needs a truth table")
     ctx = context(theory)
     # a value computed through numerals far beyond the largest one is missing, as in a block
-    rewriter = Rewriter(ctx.order, rewrites(ctx.order, list(ctx.laws)), max_size=SLACK * (numerals + 1))
+    rewriter = Rewriter(ctx.order, rewrites(ctx.order, list(ctx.laws)), max_size=min(SLACK * (numerals + 1), MAX_TERM))
     terms = [leaf(schema.base, False)]
     while len(terms) <= max(up_to, numerals):
         terms.append(apply(schema.step, (terms[-1],)))
@@ -62,7 +76,7 @@ def evaluate(theory: Theory, up_to: int, budget: GroundBudget = GroundBudget()) 
             return None
         found = index.get(normal[0])
         if found is None and not _numeral(normal[0], schema.base, schema.step):
-            raise _Stuck
+            raise _Stuck(term, normal[0])
         return found
 
     operations = tabled_operations(theory, schema)
@@ -85,8 +99,8 @@ def evaluate(theory: Theory, up_to: int, budget: GroundBudget = GroundBudget()) 
                 elif op.inputs > 1:
                     missing.append((op.name, *args))
                     limit = limit or GroundLimit.NUMERALS
-    except _Stuck:
-        return None
+    except _Stuck as stuck:
+        return NotEvaluated(str(stuck))
     constants = {}
     for constant in signature.constants:
         if constant.kind.value == "element":

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from genlogic.engine.evaluate import evaluate
+from genlogic.engine.evaluate import NotEvaluated, evaluate
 from genlogic.engine.ground import GroundBudget, GroundLimit, calculate
 from genlogic.theory.model import Theory
 
@@ -122,12 +122,15 @@ class Ground:
     missing: tuple[tuple[str | int, ...], ...]
     limit: GroundLimit | None
     method: Method
+    not_rewritten: str | None = None  # why rewriting could not give the values (method: logic blocks)
 
     def describe(self) -> dict[str, object]:
-        """For ``summary.json``: how the values were found, the numerals, the limit and missing entries per operation when
+        """For ``summary.json``: how the values were found (and why not by rewriting), the numerals, the limit and missing entries per operation when
         the tables are incomplete, and for each relation or set with a truth table how many of
         its entries the axioms decided true and false (the refuter cannot use the rest)."""
         entry: dict[str, object] = {"method": self.method.value, "numerals": self.numerals}
+        if self.not_rewritten is not None:
+            entry["not_rewritten"] = self.not_rewritten
         if self.limit is not None:
             entry["limit"] = self.limit.value
         if self.missing:
@@ -153,14 +156,15 @@ def compute_ground(
         share = GROUND_SHARE * max(0.0, deadline - time.monotonic())
         budget = dataclasses.replace(budget, seconds=min(budget.seconds, share))
     budget = dataclasses.replace(budget, deadline=deadline)
-    tables = evaluate(theory, up_to, budget)
-    method = Method.REWRITING
-    if tables is None:
-        tables, method = calculate(theory, up_to, budget=budget, proofs=False), Method.LOGIC_BLOCKS
+    evaluated = evaluate(theory, up_to, budget)
+    if isinstance(evaluated, NotEvaluated):
+        tables, method, why = calculate(theory, up_to, budget=budget, proofs=False), Method.LOGIC_BLOCKS, evaluated.reason
+    else:
+        tables, method, why = evaluated, Method.REWRITING, None
     schema = tables.schema
     model = GroundModel(schema.carrier, schema.step, up_to, tables.tables, tables.constants, unary=tables.unary,
                         many=tables.many, truths=tables.truths)
-    return Ground(model, tables.numerals, tables.missing, tables.limit, method)
+    return Ground(model, tables.numerals, tables.missing, tables.limit, method, why)
 
 
 def ground_model(theory: Theory, up_to: int = 6) -> GroundModel | None:
