@@ -159,6 +159,20 @@ def test_what_cannot_be_used_is_said():
     assert "+" not in context(lemmas.theory).axioms  # the replay never cites it
 
 
+def test_a_step_that_is_no_total_function_is_said(tmp_path):
+    """Without the successor's totality nothing has a numeral and nothing rewrites: the run
+    says so, naming the step and the induction axiom, instead of proving nothing silently."""
+    text = (ROOT / "mpl_examples" / "peano.mpl").read_text()
+    totality = "(forall x: x ∈ X -> exists y: f(x) = y and y ∈ X)"
+    assert totality in text
+    source = tmp_path / "partial.mpl"
+    source.write_text(text.replace(totality, "(forall x y: x ∈ X and f(x) = y -> y ∈ X)"))
+    lemmas = prove_lemmas(load_theory(source))
+    assert any(w.startswith("s, the step of the induction schema of axiom ") and
+               "is not recognised as a total function on N" in w for w in lemmas.warnings), lemmas.warnings
+    assert prove_lemmas(load_theory(ROOT / "mpl_examples" / "peano.mpl")).warnings == ()
+
+
 def test_peano_as_written_needs_no_lemma():
     theory = load_theory(ROOT / "mpl_examples" / "peano.mpl")
     facts = facts_of(theory.axioms, frozenset(c.name for c in theory.signature.constants))

@@ -7,6 +7,7 @@ whatever the symbols are called — and never proves a false one.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -17,10 +18,10 @@ from click.testing import CliRunner
 from genlogic.check import check_run
 from genlogic.cli import main
 from genlogic.engine.block import Budget
-from genlogic.engine.goal import KnownTheorem, attempt
+from genlogic.engine.goal import KnownTheorem, attempt, denied
 from genlogic.engine.lemmas import prove_lemmas
 from genlogic.explore.conditional import conditionals
-from genlogic.explore.explorer import BLOCK_CONJECTURE, BLOCK_INDUCTION, ConjectureTask, run_conjecture
+from genlogic.explore.explorer import BLOCK_CONJECTURE, BLOCK_INDUCTION, GOAL_SPLITS, ConjectureTask, run_conjecture
 from genlogic.explore.relevance import relevant_theorems
 from genlogic.explore.model import ground_model
 from genlogic.explore.refute import counterexample, vacuous
@@ -30,6 +31,7 @@ from genlogic.theory.build import load_theory
 
 ROOT = Path(__file__).parent.parent
 ORDER = ROOT / "tests" / "data" / "add_order.mpl"
+CONTRAPOSITIVE = ROOT / "tests" / "data" / "contrapositive.mpl"
 
 CANCELLATION = "forall x y z t1: x ∈ N and y ∈ N and z ∈ N and y + z = t1 and x + z = t1 -> x = y"
 ZERO_SUM = "forall x y: x ∈ N and y ∈ N and x + y = 0 -> x = 0"
@@ -75,6 +77,65 @@ def test_conditionals_do_not_depend_on_names(order, tmp_path):
     assert first == second
 
 
+MUL_CANCELLATION = "forall x y z t1: x ∈ N and y ∈ N and z ∈ N and y * z = t1 and x * z = t1 and z ≠ 0 -> x = y"
+NO_ZERO_DIVISORS = "forall x y: x ∈ N and y ∈ N and x * y = 0 and y ≠ 0 -> x = 0"
+
+
+def test_a_premise_may_exclude_a_constant():
+    """Cancellation for · and "no zero divisors" hold only for a factor that is not 0: the
+    conjecture carries a second premise atom z ≠ 0. Without it the model refutes the law; every
+    conjecture is true on the model and not vacuous."""
+    theory = load_theory(ROOT / "mpl_examples" / "peano_order.mpl")
+    model = ground_model(theory)
+    found = {normal_text(c.statement): c for c in conditionals(theory, model)}
+    for law in (MUL_CANCELLATION, NO_ZERO_DIVISORS):
+        assert _normal(law) in found, law
+        assert found[_normal(law)].equates
+        unguarded = parse_formula(law.replace(" and z ≠ 0", "").replace(" and y ≠ 0", ""))
+        assert counterexample(unguarded, model) is not None
+    for conditional in found.values():
+        assert counterexample(conditional.statement, model) is None, conditional.text
+        assert not vacuous(conditional.statement, model), conditional.text
+
+
+def test_cancellation_for_times_follows_the_recursion_of_times():
+    """Cancellation for · needs case splits on variables · does not recurse on, and the laws of
+    +, which the statement does not mention: the pass that follows the recursion of its
+    operations proves it from lemmas exploration finds (the other passes do not)."""
+    theory = prove_lemmas(load_theory(ROOT / "mpl_examples" / "peano_order.mpl")).theory
+    lemmas = {
+        "mul_comm": "forall x y: x ∈ N and y ∈ N -> x * y = y * x",
+        "succ_mul": "forall x y: x ∈ N and y ∈ N -> s(x) * y = y + (x * y)",
+        "zero_mul": "forall x: x ∈ N -> 0 * x = 0",
+        "add_cancel": "forall x y z t1: x ∈ N and y ∈ N and z ∈ N and x + z = t1 and x + y = t1 -> y = z",
+        "sum_zero": ZERO_SUM,
+        "no_zero_divisors": NO_ZERO_DIVISORS,
+    }
+    known = tuple(KnownTheorem(name, parse_formula(text)) for name, text in lemmas.items())
+    task = ConjectureTask(theory, "mul_cancel", parse_formula(MUL_CANCELLATION), known, fallback=False,
+                          block=BLOCK_CONJECTURE, known_induction=False, splits=GOAL_SPLITS)
+    assert run_conjecture(task).proof is None
+    result = run_conjecture(dataclasses.replace(task, recursion=True))
+    assert result.proof is not None and result.method == "induction"
+    assert "mul_comm" not in result.proof.uses  # permutative laws stay out of that pass
+
+
+@pytest.mark.parametrize("statement", [
+    # the guard on the wrong factor: z = 0 makes both products 0
+    "forall x y z t1: x ∈ N and y ∈ N and z ∈ N and y * z = t1 and x * z = t1 and x ≠ 0 -> x = y",
+    "forall x y: x ∈ N and y ∈ N and x * y = 0 and x ≠ 0 -> y = s(0)",
+])
+def test_false_guarded_conditionals_are_never_proved(statement):
+    """With the pass that follows the recursion of · (any induction variable, case splits on
+    any, a large budget), a false law with a guard is not proved."""
+    theory = prove_lemmas(load_theory(ROOT / "mpl_examples" / "peano_order.mpl")).theory
+    known = (KnownTheorem("mul_comm", parse_formula("forall x y: x ∈ N and y ∈ N -> x * y = y * x")),
+             KnownTheorem("sum_zero", parse_formula(ZERO_SUM)))
+    task = ConjectureTask(theory, "false", parse_formula(statement), known, fallback=False, block=BLOCK_CONJECTURE,
+                          splits=1, recursion=True)
+    assert run_conjecture(task).proof is None
+
+
 @pytest.mark.parametrize("statement", [
     "forall x y: x ∈ N and y ∈ N and le(x) = y -> le(y) = x",
     "forall x y: x ∈ N and y ∈ N and x + y = x -> x = 0",
@@ -107,7 +168,9 @@ def test_a_join_budget_stops_saturation(order):
 
 def test_relevant_theorems_are_about_the_statement_and_few(tmp_path):
     """Theorems about other operations are left out; of the permutative ones, commutativity and
-    associativity are kept, their variants are not; an order's definition brings its operation."""
+    associativity are kept, their variants are not; an order's definition brings its operation
+    (not in the pass with a statement's own symbols); an operation's recursion brings the
+    operations its axioms use (and no permutative law)."""
     theory = prove_lemmas(load_theory(ROOT / "mpl_examples" / "peano_order.mpl")).theory
     laws = {
         "add_comm": "forall x y: x ∈ N and y ∈ N -> x + y = y + x",
@@ -122,11 +185,16 @@ def test_relevant_theorems_are_about_the_statement_and_few(tmp_path):
     assert chosen == ["add_comm", "add_assoc", "add_zero"]
     plain = parse_formula("forall x: x ∈ N -> x * 0 = 0")
     assert [k.name for k in relevant_theorems(theory, plain, known)] == ["mul_comm"]
+    # about le's own symbols: not the laws of + that define it
+    assert relevant_theorems(theory, parse_formula(STEP), known, defined=False) == ()
+    # following the recursion of ·: the axioms of · bring +, and no permutative law comes
+    assert [k.name for k in relevant_theorems(theory, plain, known, recursion=True)] == ["add_zero"]
 
 
 def test_exploring_an_order_proves_its_laws_and_checks(tmp_path):
-    """Issue 11: cancellation, x + y = 0 → x = 0, transitivity, antisymmetry and monotonicity of
-    ≤ defined by ∃p: a + p = b, found and proved from the axioms alone; the graph checks."""
+    """Issue 11: cancellation, x + y = 0 → x = 0, transitivity, antisymmetry, totality and
+    monotonicity of ≤ defined by ∃p: a + p = b, found and proved from the axioms alone; the graph
+    checks."""
     out = tmp_path / "run"
     result = CliRunner().invoke(main, ["prove", str(ORDER), "-o", str(out), "--no-html", "--json"])
     assert result.exit_code == 0, result.output
@@ -135,8 +203,50 @@ def test_exploring_an_order_proves_its_laws_and_checks(tmp_path):
     graph = json.loads((out / "proofgraph.json").read_text())
     proved = {normal_text(parse_formula(t["statement"])) for t in graph["theorems"]}
     names = {t["name"] for t in graph["theorems"]}
-    assert {"le_reflexive", "le_transitive", "le_antisymmetric"} <= names
+    assert {"le_reflexive", "le_transitive", "le_antisymmetric", "le_total"} <= names
     for law in (CANCELLATION, ZERO_SUM, MONOTONE, STEP, LEAST):
         assert _normal(law) in proved, law
     report = check_run(out)
     assert report.ok, report.render()
+
+
+def test_a_false_conclusion_refutes_a_premise(tmp_path):
+    """Modus tollens in a Logic Block: from ¬R(s(x), s(y)) the contrapositive of
+    R(x, y) → R(s(x), s(y)) gives ¬R(x, y), which then fires ¬R(x, y) → Q(x, y) (forward
+    chaining alone never derives the negative fact); ¬R(x, y) from P(x, y) and ¬C(x, y) needs
+    none (a contradiction block assumes R(x, y)). Both proofs check."""
+    out = tmp_path / "run"
+    result = CliRunner().invoke(main, ["prove", str(CONTRAPOSITIVE), "--goals-only", "-o", str(out), "--no-html",
+                                       "--json"])
+    assert result.exit_code == 0, result.output
+    assert [g["status"] for g in json.loads(result.output)["goals"]] == ["proved", "proved"]
+    report = check_run(out)
+    assert report.ok, report.render()
+
+
+def test_contrapositives_only_for_denied_relations():
+    """Blocks derive contrapositives for the relations a statement denies, not for the others
+    (they only cost there)."""
+    theory = load_theory(CONTRAPOSITIVE)
+    [q_below, not_r] = [t.formula for t in theory.theorems]
+    assert denied(theory, q_below) == {"R"}
+    assert denied(theory, not_r) == {"C", "R"}
+    assert denied(load_theory(ORDER), parse_formula(MONOTONE)) == frozenset()
+
+
+@pytest.mark.parametrize("statement", [
+    # the partner premise P(x, y) is missing: C can fail with R true
+    "forall x y: x ∈ N and y ∈ N and not C(x) = y -> not R(x) = y",
+    # R may hold of s(x), s(y) without holding of x, y
+    "forall x y: x ∈ N and y ∈ N and not R(x) = y -> Q(s(x)) = s(y)",
+    "forall x y: x ∈ N and y ∈ N and not R(s(x)) = s(y) -> not Q(x) = y",
+])
+def test_contraposition_proves_nothing_false(tmp_path, statement):
+    """Each statement is false in some model of the theory; none is proved."""
+    theory = tmp_path / "wrong.mpl"
+    axioms = CONTRAPOSITIVE.read_text().split("\ntheorem")[0]
+    theory.write_text(f"{axioms}\ntheorem wrong := {statement}\n")
+    result = CliRunner().invoke(main, ["prove", str(theory), "--goals-only", "-o", str(tmp_path / "run"),
+                                       "--no-html", "--json"])
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.output)["goals"][0]["status"] != "proved"

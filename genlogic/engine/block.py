@@ -10,6 +10,10 @@ says an operation has a value is instantiated only once a rule match asked for t
 Everything derived is a recorded :class:`~genlogic.engine.proof.Step`; budget limits are
 counted, never silent.
 
+A rule concluding a literal of one of the block's ``relations`` (those its statement denies) from
+one such literal (and function atoms) also gets its contrapositive, proved once in two child
+blocks (modus tollens: forward chaining never derives a negative fact from a rule).
+
 Proving a goal may open child blocks: a ``forall`` block (fresh constants, the antecedent assumed)
 for a universal goal, a ``contradiction`` block (the negated claim assumed) for a negative one.
 Children start from a copy of their parent's state; parents never see a child's facts, only its
@@ -27,7 +31,7 @@ from typing import Callable, Iterator
 from genlogic.engine.equality import Equalities
 from genlogic.engine.proof import ProofLog
 from genlogic.engine.rules import Pattern, Rule, compile_rule, literal_of
-from genlogic.engine.store import FactStore, Literal
+from genlogic.engine.store import FactStore, Literal, literal_formula
 from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, conjoin, conjuncts, free_identifiers
 from genlogic.mpl.subst import substitute
 
@@ -119,6 +123,28 @@ def existential_parts(formula: Not, mapping: dict[str, str]) -> list[Formula]:
     return parts
 
 
+def _negation(formula: Formula) -> Formula:
+    """¬A for an atom A, A for ¬A."""
+    return formula.body if isinstance(formula, Not) else Not(formula)
+
+
+def _shape(variables: tuple[str, ...], premises: tuple[Pattern, ...], conclusion: Pattern) -> tuple:
+    """A rule up to the names of its variables and the order of its premises: the variables
+    renamed in order of occurrence, the conclusion's first, then the premises' sorted by what is
+    known of them at that point."""
+    names: dict[str, str] = {}
+
+    def rename(args: tuple[str, ...], fresh: bool) -> tuple[str, ...]:
+        if fresh:
+            return tuple(names.setdefault(a, f"#{len(names)}") if a in variables else a for a in args)
+        return tuple(names.get(a, "?") if a in variables else a for a in args)
+
+    head = (conclusion.positive, conclusion.pred, rename(conclusion.args, True))
+    order = sorted(premises, key=lambda p: (p.positive, p.pred, rename(p.args, False)))
+    body = sorted((p.positive, p.pred, rename(p.args, True)) for p in order)
+    return head, tuple(body)
+
+
 def is_existential(formula: Formula) -> bool:
     return isinstance(formula, Not) and isinstance(formula.body, Forall) and bool(formula.body.variables)
 
@@ -155,9 +181,11 @@ class LogicBlock:
         constants: dict[str, int],
         budget: Budget,
         operations: frozenset[str] = frozenset(),
+        relations: frozenset[str] = frozenset(),
     ):
         self.log = log
         self.operations = operations
+        self.relations = relations
         self.demands: set[tuple[str, str, tuple[str, ...]]] = set()
         self.naming = naming
         self.block = block
@@ -168,6 +196,7 @@ class LogicBlock:
         self.equalities = Equalities(log, block)
         self.store = FactStore(log, self.equalities, block)
         self.rules: list[Rule] = []
+        self.shapes: set[tuple] = set()  # the rules' shapes (_shape): a contrapositive already given is not added
         self.rule_index: dict[tuple[bool, str], list[tuple[int, int]]] = {}
         self.conclusion_index: dict[str, list[int]] = {}
         self.fired: set[tuple[int, tuple[str, ...]]] = set()
@@ -196,7 +225,7 @@ class LogicBlock:
         block = self.naming.block(kind, self.block, params)
         other = LogicBlock.__new__(LogicBlock)
         other.log, other.naming, other.block, other.budget = self.log, self.naming, block, self.budget
-        other.operations = self.operations
+        other.operations, other.relations = self.operations, self.relations
         other.demands = set(self.demands)
         other.hits = self.hits
         other.joined = self.joined
@@ -204,6 +233,7 @@ class LogicBlock:
         other.equalities = self.equalities.clone(self.log, block)
         other.store = self.store.clone(self.log, other.equalities, block)
         other.rules = list(self.rules)
+        other.shapes = set(self.shapes)
         other.rule_index = {k: list(v) for k, v in self.rule_index.items()}
         other.conclusion_index = {k: list(v) for k, v in self.conclusion_index.items()}
         other.fired = set(self.fired)
@@ -305,11 +335,13 @@ class LogicBlock:
             self.clash = (step, other) if positive else (other, step)
         self.delta.append(literal)
 
-    def _rule(self, rule: Rule) -> None:
+    def _rule(self, rule: Rule, contrapose: bool = True) -> None:
         if not rule.usable:
             return
         index = len(self.rules)
         self.rules.append(rule)
+        if rule.conclusion_pattern is not None:
+            self.shapes.add(_shape(rule.variables, rule.premises, rule.conclusion_pattern))
         for position, pattern in enumerate(rule.premises):
             if pattern.pred != "=" or not pattern.positive:
                 self.rule_index.setdefault((pattern.positive, pattern.pred), []).append((index, position))
@@ -320,6 +352,77 @@ class LogicBlock:
             self.conclusion_index.setdefault(conclusion.pred, []).append(index)
             for args in list(self.store.by_pred.get((True, conclusion.pred), ())):
                 self._match_conclusion(index, args)
+        position = self._contraposable(rule) if contrapose else None
+        if position is not None:
+            self._contrapose(rule, position)
+
+    def _relational(self, pattern: Pattern | None) -> bool:
+        """Whether ``pattern`` says that one of :attr:`relations` holds (or not) of two things."""
+        return pattern is not None and pattern.pred == "in2" and pattern.args[-1] in self.relations
+
+    def _contraposable(self, rule: Rule) -> int | None:
+        """The premise of ``rule`` that its contrapositive may conclude the negation of: the one
+        relation literal among the premises when the conclusion is one too, if the other premises
+        and the conclusion bind its variables (a variable of a deeper level named like a constant
+        of an outer one would be captured: no contrapositive then). With two relation premises
+        (transitivity) the contrapositive would join every fact of a relation with every negated
+        one: the TIP problems, whose relations are decided everywhere, slow down by a quarter."""
+        if not self._relational(rule.conclusion_pattern) or set(free_identifiers(rule.formula)) & set(rule.variables):
+            return None
+        found = [position for position, pattern in enumerate(rule.premises) if self._relational(pattern)]
+        if len(found) != 1:
+            return None
+        (position,) = found
+        bound = {a for i, p in enumerate(rule.premises) if i != position for a in p.args}
+        bound |= set(rule.conclusion_pattern.args)
+        return position if set(rule.premises[position].args) & set(rule.variables) <= bound else None
+
+    def _contrapose(self, rule: Rule, position: int) -> None:
+        """Add the rule ∀x̄ (P1 ∧ … ∧ ¬C ∧ … ∧ Pk → ¬Pi) for ``rule`` ∀x̄ (P1 ∧ … ∧ Pk → C) and
+        ``position`` i (modus tollens: from ``x ≤ y → s(x) ≤ s(y)``, ``¬(s(x) ≤ s(y)) → ¬(x ≤
+        y)``), proved once: a ``forall`` child assumes the other premises and ¬C, its
+        ``contradiction`` child assumes Pi, applies ``rule`` and clashes with ¬C."""
+        literals = [literal_formula((p.positive, p.pred, p.args)) for p in rule.premises]
+        conclusion = rule.conclusion
+        given, denied = rule.premises[position], rule.conclusion_pattern
+        shape = _shape(rule.variables, rule.premises[:position] + rule.premises[position + 1:]
+                       + (Pattern(not denied.positive, denied.pred, denied.args),),
+                       Pattern(not given.positive, given.pred, given.args))
+        if shape in self.shapes:  # given already (a TIP import states both directions)
+            return
+        antecedent = [f for i, f in enumerate(literals) if i != position] + [_negation(conclusion)]
+        statement = Forall(rule.variables, conjoin(antecedent), _negation(literals[position]))
+        params = tuple(self.naming.parameter(v) for v in rule.variables)
+        sigma = dict(zip(rule.variables, params))
+        inner = self.naming.block("forall", self.block, params)
+        assumed = substitute(statement.antecedent, sigma)
+        parts = self._conjuncts(assumed, self.log.record("assume", assumed, (), inner), inner)
+        self.naming.assumptions[inner] = parts[assumed]
+        refuting = self.naming.block("contradiction", inner)
+        premise = substitute(literals[position], sigma)
+        self.naming.assumptions[refuting] = self.log.record("assume", premise, (), refuting)
+        steps = [self.naming.assumptions[refuting] if i == position else parts[substitute(f, sigma)]
+                 for i, f in enumerate(literals)]
+        derived = substitute(conclusion, sigma)
+        applied = self.log.record("apply", derived, (rule.step, *steps), refuting,
+                                  subst=dict(sorted(sigma.items())), levels=rule.levels)
+        refuted = parts[_negation(derived)]
+        clash = (applied, refuted) if isinstance(conclusion, Atom) else (refuted, applied)
+        result = self.log.record("not_intro", Not(premise), clash, inner, closes=refuting)
+        if isinstance(premise, Not):
+            result = self.log.record("double_neg", premise.body, (result,), inner)
+        proved = self.log.record("forall_intro", statement, (result,), self.block, closes=inner)
+        self._rule(compile_rule(statement, proved), contrapose=False)
+
+    def _conjuncts(self, formula: Formula, step: str, block: str) -> dict[Formula, str]:
+        """``formula`` and each of its conjuncts (nested), with a step proving it in ``block``."""
+        found = {formula: step}
+        if isinstance(formula, And):
+            for side, part in enumerate((formula.left, formula.right)):
+                for key, value in self._conjuncts(part, self.log.record("and_elim", part, (step,), block, side=side),
+                                                  block).items():
+                    found.setdefault(key, value)
+        return found
 
     def _match(self, literal: Literal) -> None:
         if literal not in self.store:
@@ -397,8 +500,6 @@ class LogicBlock:
             yield from self._join(rule, extended, rest, demand)
             return
         bound = {i: v for i, v in enumerate(values) if v is not None}
-        if not pattern.positive and len(bound) < len(values):
-            return
         if (demand or pattern.pred == "in2") and pattern.positive and values[-1] in self.operations:
             if None not in values[:-2]:
                 self.demands.add((pattern.pred, values[-1], tuple(values[:-2])))
@@ -410,17 +511,18 @@ class LogicBlock:
 
     def _next_premise(self, rule: Rule, binding: dict[str, str], remaining: list[int]) -> int | None:
         """The premise to join next: the one with the fewest candidate facts (a bound equality
-        or negative premise is a free filter); ``None`` when no premise can be joined yet."""
+        or negative premise is a free filter; a negative relation literal, as the contrapositive
+        of a rule has, may also bind); ``None`` when no premise can be joined yet."""
         best, best_cost = None, None
         find = self.equalities.find
         for position in remaining:
             pattern = rule.premises[position]
             values = [binding.get(a) if a in rule.variables else find(a) for a in pattern.args]
             unbound = values.count(None)
-            if pattern.pred == "=" and pattern.positive:
-                cost = 0 if unbound < 2 else None
-            elif not pattern.positive:
-                cost = 0 if unbound == 0 else None
+            if pattern.pred == "=":
+                cost = 0 if unbound < (2 if pattern.positive else 1) else None
+            elif not pattern.positive and unbound == 0:
+                cost = 0
             else:
                 cost = self.store.count(pattern.positive, pattern.pred, values)
             if cost is not None and (best_cost is None or cost < best_cost):

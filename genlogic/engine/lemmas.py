@@ -43,7 +43,8 @@ class Lemmas:
 
 def limitations(theory: Theory) -> tuple[str, ...]:
     """A sentence for each operation the signature found total and functional, and each
-    induction schema, that the replay cannot use (no usable canonical fact for it)."""
+    induction schema, that the replay cannot use (no usable canonical fact for it, or a step
+    that is not recognised as a total function)."""
     unusable = theory.signature.unusable
     found = []
     for op in theory.signature.operations:
@@ -57,12 +58,18 @@ def limitations(theory: Theory) -> tuple[str, ...]:
         if schema.fact in unusable:
             found.append(f"the induction schema of axiom {schema.axiom + 1} has no usable canonical form: "
                          "no proof by induction")
+        step = theory.signature.operation(schema.step)
+        if step is None or not step.is_operation:
+            found.append(f"{schema.step}, the step of the induction schema of axiom {schema.axiom + 1}, is not "
+                         f"recognised as a total function on {schema.carrier}: no numerals, no rewriting of its terms")
     return tuple(found)
 
 
 def prove_lemmas(theory: Theory, deadline: float | None = None) -> Lemmas:
     """Prove the lemmas in fact order, each from its own axioms and the lemmas proved before it
-    (so the canonical totality of an operation helps to orient its recursion)."""
+    (so the canonical totality of an operation helps to orient its recursion), else from all
+    the axioms (``a · s(b) = a · b + a`` written with ``a · s(b)`` as a premise needs the value
+    of ``a · s(b)``, so ``s(b) ∈ N``, from the successor's axiom)."""
     proofs: list[Proof] = []
     unproved: list[str] = []
     unusable: set[int] = set()
@@ -75,6 +82,8 @@ def prove_lemmas(theory: Theory, deadline: float | None = None) -> Lemmas:
         proof = _reshaped(so_far, fact)
         if proof is None:
             proof = attempt(so_far, fact.lemma, fact.formula, (), budget, axioms=fact.axioms).proof
+        if proof is None:  # another axiom may be needed: a recursion stated backwards needs s(b) ∈ N
+            proof = attempt(so_far, fact.lemma, fact.formula, (), budget).proof
         if proof is not None:
             pending.discard(index)
             proofs.append(proof)

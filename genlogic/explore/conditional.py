@@ -45,11 +45,14 @@ LIMIT = 40
 
 @dataclass(frozen=True)
 class Conditional:
-    """``∀x̄ (A → B)``, true on the models; ``symbols`` are the theory's names it mentions."""
+    """``∀x̄ (A → B)``, true on the models; ``symbols`` are the theory's names it mentions;
+    ``equates``: B is an equation between variables and constants (cancellation, no zero
+    divisors)."""
 
     statement: Formula
     text: str
     symbols: frozenset[str]
+    equates: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,10 +64,12 @@ class _Atom:
     args: tuple[Term, ...]
     known: int
     true: int
+    # a premise's second atom: "and v ≠ c" for a variable v of it and a constant c
+    unless: tuple[Term, Term] | None = None
 
     @property
     def size(self) -> int:
-        return sum(a.size for a in self.args)
+        return sum(a.size for a in self.args) + (2 if self.unless else 0)
 
     @property
     def leaves_only(self) -> bool:
@@ -79,7 +84,7 @@ def conditionals(theory: Theory, models: Models, limit: int = LIMIT) -> list[Con
     first = models[0]
     constants = {c.name for c in theory.signature.constants}
     variables = [v for v in ("x", "y", "z", "u", "v", "w") if v not in constants][:3]
-    relations = [op.name for op in theory.signature.operations if op.inputs == 1 and not op.functional]
+    relations = list(theory.signature.relations)
     # f(a) = f(b) says no more than a = b when f is injective
     injective = {op.name for op in theory.signature.operations if op.inputs == 1 and op.injective}
     at = points(models, variables, first.elements)
@@ -125,6 +130,23 @@ def conditionals(theory: Theory, models: Models, limit: int = LIMIT) -> list[Con
                  for b in ordered[i + 1:] + [t for t in ordered[:i] if not t.args]
                  if _premise(a, b) and not (a.head == b.head and a.head in injective)]
     premises = [p for p in premises if p.true and p.true != p.known]
+    # an equation premise with a second atom v ≠ c, for the conclusions that fail only where the
+    # variable v is the constant c (x · z = y · z → x = y, but for z = 0)
+    guarded: dict[_Atom, _Atom] = {}  # the guarded premise → the premise alone
+    for premise in premises:
+        if premise.relation is not None:
+            continue
+        names = {name for term in premise.args for name in term.variables()}
+        for v in leaves:
+            if v.head not in names:
+                continue
+            for c in leaves:
+                if c.variable:
+                    continue
+                differ = equation(v, c)
+                where = premise.true & differ.known & ~differ.true
+                if where and where != premise.true:
+                    guarded[_Atom(None, premise.args, premise.known, where, (v, c))] = premise
     # equations between leaves first, a variable and a constant before two variables
     conclusions = sorted((equation(a, b) for i, a in enumerate(leaves) for b in leaves[i + 1:] if a.variable),
                          key=lambda c: c.args[1].variable)
@@ -141,10 +163,14 @@ def conditionals(theory: Theory, models: Models, limit: int = LIMIT) -> list[Con
         if conclusion.relation is not None and conclusion.known == every and conclusion.true == every \
                 and _variables(None, conclusion):
             keep(None, conclusion)
-    for premise in premises:
+    for premise in premises + list(guarded):
         kept: list[_Atom] = []
         merged = _Leaves()
-        for conclusion in sorted((c for c in conclusions if _follows(premise, c)), key=_strength):
+        alone = guarded.get(premise)
+        # a guarded premise: conclusions between leaves, which the premise alone does not give
+        eligible = [c for c in conclusions if _follows(premise, c)] if alone is None else \
+            [c for c in conclusions if c.leaves_only and _follows(premise, c) and not _follows(alone, c)]
+        for conclusion in sorted(eligible, key=_strength):
             if len(kept) == PER_PREMISE:
                 break
             if conclusion.leaves_only and conclusion.relation is None:
@@ -161,7 +187,8 @@ def conditionals(theory: Theory, models: Models, limit: int = LIMIT) -> list[Con
     for _, premise, conclusion in chosen[:limit]:
         text = _statement(premise, conclusion, variables, constants, carrier)
         statement = parse_formula(text)
-        out.append(Conditional(statement, text, frozenset(free_identifiers(statement)) - {carrier}))
+        out.append(Conditional(statement, text, frozenset(free_identifiers(statement)) - {carrier},
+                               conclusion.relation is None and conclusion.leaves_only))
     return out
 
 
@@ -254,7 +281,7 @@ def _terms(model, variables: list[str], at: list[Point], abbreviations: frozense
 def _variables(premise: _Atom | None, conclusion: _Atom) -> list[str]:
     found: list[str] = []
     for term in (premise.args if premise else ()) + conclusion.args:
-        for name in term.variables():
+        for name in term.variables():  # a guard's variable is one of its premise's
             if name not in found:
                 found.append(name)
     return found
@@ -274,7 +301,8 @@ def _canonical(premise: _Atom | None, conclusion: _Atom) -> tuple:
             for term in p + c:
                 order.extend(v for v in term.variables() if v not in order)
             mapping = {name: f"#{i}" for i, name in enumerate(order)}
-            keys.append((premise.relation if premise else "", tuple(t.rename(mapping) for t in p),
+            unless = tuple(t.rename(mapping) for t in premise.unless) if premise and premise.unless else ()
+            keys.append((premise.relation if premise else "", tuple(t.rename(mapping) for t in p), unless,
                          conclusion.relation, tuple(t.rename(mapping) for t in c)))
     return min(keys, key=repr)
 
@@ -308,6 +336,8 @@ def _statement(premise: _Atom | None, conclusion: _Atom, variables: list[str], c
             flat(left, flat(right))
         else:
             flat(left, right.head)
+        if premise.unless is not None:
+            atoms.append(f"{premise.unless[0].head} ≠ {premise.unless[1].head}")
     if conclusion.relation is not None:
         a, b = conclusion.args
         goal = f"{conclusion.relation}({a.text()}) = {b.text()}"

@@ -26,13 +26,15 @@ Before the rounds, the order properties of the theory's relations
 Logic Blocks; when no equation is left to try, they are tried again with the conditional laws
 (:mod:`~genlogic.explore.conditional`), each in three passes (:func:`run_conjecture`: the axioms
 alone, the relevant known equations, all relevant known theorems) under a budget of joins, and
-again once twice as many relevant theorems are known. An equation's retry waits for new
-equations only: the rewriter cannot use the others. Stated goals are proved goal-directed: tried
+again once twice as many relevant theorems are known — a relation's property also whenever a
+theorem about its own symbols is new, in a pass with those alone. An equation's retry waits for
+new equations only: the rewriter cannot use the others. Stated goals are proved goal-directed: tried
 before the first round and after every round that proved a theorem, with case splits (nested
 inductions) allowed, and exploration stops once they are all proved. Before the first round, a
 goal that is not an equation gets the conditional laws that share an atom with it; its Logic
 Blocks are retried with all relevant theorems by the doubling rule, with the relevant equations
-alone whenever there is a new one. A goal's case splits come again only once half as many
+alone whenever there is a new one, with the theorems about its own symbols whenever one of those
+is new. A goal's case splits come again only once half as many
 equations more are known as at its last attempt with them.
 """
 
@@ -81,6 +83,10 @@ GOAL_LAWS_SHARE = 1 / 4
 WIDER = 3
 #: the first attempts of a statement that is not an equation, from the axioms alone (about a second)
 AXIOMS_ALONE = Budget(depth=2, steps=20_000, joins=10_000)
+#: the attempt of a conditional law that equates two things by following the recursion of its
+#: operations (x · z = y · z ∧ z ≠ 0 → x = y: case splits on variables · does not recurse on,
+#: the laws of +, thousands of witnesses; 4 to 30 s, by the lemmas known)
+RECURSION = Budget(depth=2, witnesses=4_000, steps=200_000, joins=600_000)
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,15 @@ class ConjectureTask:
     # whether the relevant known equations get a pass of their own before all relevant theorems
     # (a relation's own laws, transitivity above all, multiply its facts)
     equations_first: bool = False
+    # whether the known theorems about the statement's own symbols (not those its relations are
+    # defined by: relevant_theorems(defined=False)) get a pass of their own, by induction too:
+    # totality of ≤ needs le(0, x) and le(x, y) → le(s(x), s(y)), and drowns in the laws of +
+    narrow: bool = False
     wide: bool = True  # whether all relevant known theorems get a pass (not only the equations)
+    # whether a last pass follows the recursion of the statement's operations: by induction on
+    # any of its variables, case splits on any, from relevant_theorems(recursion=True), under
+    # the RECURSION budget
+    recursion: bool = False
     splits: int = 0  # nested inductions (case splits) allowed inside an induction by rewriting
 
 
@@ -136,29 +150,44 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
         # the axioms alone first: known theorems multiply what a block derives, and most
         # statements about a relation's definition need none; then the relevant equations
         # (a relation's own laws, transitivity above all, multiply its facts); then all
-        passes = [((), AXIOMS_ALONE)] if task.axioms_alone else []
+        own = relevant_theorems(task.theory, task.statement, task.known, defined=False) if task.narrow else ()
+        # (theorems, budget, by induction too)
+        passes = [((), AXIOMS_ALONE, True)] if task.axioms_alone else []
         if task.equations_first:
-            passes.append((equations, task.block))
+            passes.append((equations, task.block, task.known_induction))
+        if own and not (task.equations_first and own == equations) and not (task.wide and own == relevant):
+            passes.append((own, task.block, True))
         if task.wide and (relevant != equations or not task.equations_first):  # more facts to join: more work allowed
             joins = task.block.joins * WIDER if task.block.joins is not None and task.equations_first else task.block.joins
-            passes.append((relevant, dataclasses.replace(task.block, joins=joins)))
-        passes = [(known, budget) for known, budget in passes if known or budget is AXIOMS_ALONE]
+            passes.append((relevant, dataclasses.replace(task.block, joins=joins), task.known_induction))
+        passes = [p for p in passes if p[0] or p[1] is AXIOMS_ALONE]
         # the axioms and lemmas about other operations only slow a block down
         symbols = relevant_symbols(task.theory, task.statement)
-        for known, budget in passes:
+        for known, budget, induction in passes:
             budget = dataclasses.replace(budget, deadline=task.deadline)
             if known:  # directly from what is known
                 result = attempt(task.theory, task.name, task.statement, known, budget, splits=task.splits,
                                  symbols=symbols)
                 if result.proof is not None:
                     return ConjectureResult(task.name, result.proof, "corollary", None, result)
-                if not task.known_induction:
+                if not induction:
                     continue
             for variable in induction_variables(task.theory, task.statement):
                 if task.deadline is not None and time.monotonic() > task.deadline:
                     break
                 result = attempt(task.theory, task.name, task.statement, known, budget, variable, splits=task.splits,
                                  symbols=symbols)
+                if result.proof is not None:
+                    return ConjectureResult(task.name, result.proof, "induction", variable, result)
+        if task.recursion:
+            known = relevant_theorems(task.theory, task.statement, task.known, recursion=True)
+            symbols = relevant_symbols(task.theory, task.statement, recursion=True)
+            budget = dataclasses.replace(RECURSION, deadline=task.deadline)
+            for variable in induction_variables(task.theory, task.statement, every=True):
+                if task.deadline is not None and time.monotonic() > task.deadline:
+                    break
+                result = attempt(task.theory, task.name, task.statement, known, budget, variable,
+                                 splits=max(task.splits, 1), symbols=symbols, every=True)
                 if result.proof is not None:
                     return ConjectureResult(task.name, result.proof, "induction", variable, result)
     return ConjectureResult(task.name, None, None, None, result)
@@ -173,6 +202,15 @@ class Other:
     statement: Formula
     text: str
     symbols: frozenset[str]
+    # whether it is tried again whenever a theorem about its own symbols is new (a cheap pass):
+    # a relation's order property follows from a few laws about the relation itself (totality
+    # of ≤ from le(0, x) and le(x, y) → le(s(x), s(y))); a conditional law mostly waits for the
+    # laws of the operations in it, and there are many
+    narrow: bool = False
+    # whether its first attempt gets the pass that follows its operations' recursion (in
+    # exploration without stated goals only: a failure costs up to a minute, y · y = x · x →
+    # x = y needs the order, and a goal's time is short)
+    recursion: bool = False
 
 
 @dataclass(frozen=True)
@@ -250,13 +288,15 @@ def explore(
         equations, and a block with every conditional law costs seconds)."""
         waiting = [(name, statement) for name, statement in goals if name not in report.goals]
         tasks = []
-        plans: dict[str, tuple[tuple[int, int], bool]] = {}  # relevant (theorems, equations), wide
+        plans: dict[str, tuple[tuple[int, int, int], bool]] = {}  # relevant (theorems, equations, own), wide
         for name, statement in waiting:
             relevant = relevant_theorems(theory, statement, tuple(known))
-            count = (len(relevant), sum(read_law(k.statement, ctx.operations) is not None for k in relevant))
-            last = goal_with.get(name, (-1, -1))
+            count = (len(relevant), sum(read_law(k.statement, ctx.operations) is not None for k in relevant),
+                     len(relevant_theorems(theory, statement, tuple(known), defined=False)))
+            last = goal_with.get(name, (-1, -1, -1))
             wide = count[0] > 2 * last[0]
-            if not wide and count[1] <= last[1] and read_law(statement, ctx.operations) is None:
+            fresh = count[1] > last[1]
+            if not wide and not fresh and count[2] <= last[2] and read_law(statement, ctx.operations) is None:
                 continue
             plans[name] = (count, wide)
             # deep enough to name the goal's own terms: x + s(s(y)) needs witnesses of depth 3
@@ -264,8 +304,8 @@ def explore(
             # case splits cost a replay without a plan: again once half as many equations more are known
             splits = GOAL_SPLITS if 2 * len(equations) >= 3 * split_goal_with.get(name, -1) else 0
             tasks.append(ConjectureTask(theory, name, statement, tuple(known), deadline, fallback=False,
-                                        block=block, splits=splits,
-                                        axioms_alone=name not in report.tried, equations_first=True, wide=wide))
+                                        block=block, splits=splits, axioms_alone=name not in report.tried,
+                                        equations_first=wide or fresh, narrow=count[2] > last[2], wide=wide))
         task_splits = {task.name: task.splits for task in tasks}
         for result in executor.map(run_conjecture, tasks):
             report.tried[result.name] = report.tried.get(result.name, 0) + 1
@@ -274,12 +314,13 @@ def explore(
             else:
                 if task_splits[result.name]:
                     split_goal_with[result.name] = len(equations)
-                (theorems, equations_known), wide = plans[result.name]
-                goal_with[result.name] = (theorems if wide else goal_with.get(result.name, (-1, -1))[0], equations_known)
+                (theorems, equations_known, own), wide = plans[result.name]
+                goal_with[result.name] = (theorems if wide else goal_with.get(result.name, (-1, -1, -1))[0],
+                                          equations_known, own)
         return len(report.goals) == len(goals)
 
     taken = set(reserved) | set(names.values())
-    relations = [Other(c.name, c.statement, c.text, c.relations)
+    relations = [Other(c.name, c.statement, c.text, c.relations, narrow=True)
                  for c in relation_conjectures(theory, frozenset(taken)) if counterexample(c.statement, models) is None]
     taken |= {o.name for o in relations}
     laws = []
@@ -287,30 +328,36 @@ def explore(
         name = f"cond{index}"
         while name in taken:
             name += "_"
-        laws.append(Other(name, conditional.statement, conditional.text, conditional.symbols))
-    others_with: dict[str, int] = {}  # relevant theorems known at the last failed attempt
+        laws.append(Other(name, conditional.statement, conditional.text, conditional.symbols,
+                          recursion=conditional.equates))
+    others_with: dict[str, tuple[int, int]] = {}  # relevant (theorems, own) known at the last failed attempt
     mentioned = frozenset(name for _, statement in goals for name in free_identifiers(statement))
 
     def try_others(candidates: list[Other], until: float | None = deadline) -> bool:
         """Attempt each candidate not yet proved, in order and each with those proved before it,
         unless it failed with at least half as many relevant theorems known
-        (:func:`relevant_theorems`: each retry costs as much as the last); True when one was
-        proved."""
+        (:func:`relevant_theorems`: each retry costs as much as the last) and, for a candidate
+        retried ``narrow``, no new theorem about its own symbols; True when one was proved."""
         proved = False
         done = {k.name for k in known}
         for other in candidates:
             if until is not None and time.monotonic() >= until:
                 break
             relevant = len(relevant_theorems(theory, other.statement, tuple(known)))
-            if other.name in done or relevant <= 2 * others_with.get(other.name, -1):
+            own = len(relevant_theorems(theory, other.statement, tuple(known), defined=False)) if other.narrow else 0
+            last = others_with.get(other.name, (-1, -1))
+            wide = relevant > 2 * last[0]
+            if other.name in done or not (wide or own > last[1]):
                 continue
             task = ConjectureTask(theory, other.name, other.statement, tuple(known), deadline, fallback=False,
                                   block=BLOCK_CONJECTURE, known_induction=False, splits=GOAL_SPLITS,
-                                  axioms_alone=other.name not in others_with, equations_first=True)
+                                  axioms_alone=other.name not in others_with, equations_first=wide,
+                                  narrow=other.narrow and own > last[1], wide=wide,
+                                  recursion=other.recursion and other.name not in others_with and not goals)
             (result,) = executor.map(run_conjecture, [task])
             report.attempts += 1
             if result.proof is None:
-                others_with[other.name] = relevant
+                others_with[other.name] = (relevant if wide else last[0], own)
             else:
                 proved = True
                 known.append(KnownTheorem(result.name, other.statement))

@@ -32,7 +32,7 @@ def relation_conjectures(theory: Theory, reserved: frozenset[str] = frozenset())
     if not theory.signature.induction:
         return []
     carrier = theory.signature.induction[0].carrier
-    relations = [op.name for op in theory.signature.operations if op.inputs == 1 and not op.functional]
+    relations = list(theory.signature.relations)
     constants = {c.name for c in theory.signature.constants}
     x, y, z = _fresh(constants, 3)
     taken = set(reserved) | constants

@@ -17,6 +17,7 @@ from genlogic.engine.goal import KnownTheorem
 from genlogic.engine.laws import Pattern, read_atoms, read_law
 from genlogic.engine.terms import Term, fix, match
 from genlogic.mpl.ast import FUNCTION_ATOMS, Atom, Formula, free_identifiers, subformulas
+from genlogic.mpl.shape import as_clause
 from genlogic.theory.model import Theory
 
 #: operation atoms of a known theorem that a Logic Block gets (see relevant_theorems)
@@ -25,15 +26,26 @@ RELEVANT_ATOMS = 4
 PERMUTATIVE = 2
 
 
-def relevant_theorems(theory: Theory, statement: Formula, known: tuple[KnownTheorem, ...]) -> tuple[KnownTheorem, ...]:
+def relevant_theorems(theory: Theory, statement: Formula, known: tuple[KnownTheorem, ...],
+                      defined: bool = True, recursion: bool = False) -> tuple[KnownTheorem, ...]:
     """The known theorems a Logic Block trying ``statement`` gets: those about its symbols only —
-    together with the symbols the axioms define its relations by (``le`` by ``+``), the carriers,
+    together with the symbols the axioms define its relations by (``le`` by ``+``; not when
+    ``defined`` is False: then only laws about the relation itself, ``le(x, y) → le(s(x), s(y))``,
+    which are few, while the laws relating it to ``+`` are many), the carriers,
     constants and successors — and small (at most :data:`RELEVANT_ATOMS` operation atoms); of the
     permutative ones (``x + y = y + x``, ``(x + y) + z = x + (y + z)``: both sides with the same
     symbols) the :data:`PERMUTATIVE` smallest per operation, which give the others. Every further theorem
     multiplies the facts a block derives, and the lemmas exploration proves on the way to the
-    big laws are many (Peano: twenty about ``+`` alone)."""
-    allowed = relevant_symbols(theory, statement)
+    big laws are many (Peano: twenty about ``+`` alone).
+
+    With ``recursion``, the theorems a proof that follows the recursion of the statement's
+    operations uses: the symbols of the axioms defining its operations count too (``·`` brings
+    ``+``: ``s(x) · y = y + x · y``, cancellation for ``+``), and no permutative theorem (with
+    them a block drowns before the case split it needs)."""
+    if defined:
+        allowed = relevant_symbols(theory, statement, recursion)
+    else:
+        allowed = free_identifiers(statement) | base_symbols(theory)
     operations = context(theory).operations
     chosen: list[tuple[int, int, KnownTheorem]] = []
     permutative: dict[str, list[tuple[int, int, KnownTheorem]]] = {}
@@ -49,7 +61,7 @@ def relevant_theorems(theory: Theory, statement: Formula, known: tuple[KnownTheo
             permutative.setdefault(law.left.head, []).append((len(atoms), moved, index, theorem))
         else:
             chosen.append((0, index, theorem))
-    for laws in permutative.values():
+    for laws in permutative.values() if not recursion else ():
         chosen.extend((0, index, theorem) for _, _, index, theorem in sorted(laws, key=lambda law: law[:3])[:PERMUTATIVE])
     return tuple(theorem for _, _, theorem in sorted(chosen, key=lambda item: item[1]))
 
@@ -110,11 +122,11 @@ def _instance(pattern: Pattern, target: Pattern) -> bool:
     return False
 
 
-def relevant_symbols(theory: Theory, statement: Formula) -> frozenset[str]:
-    """The symbols of ``statement``, of the axioms that mention its relations, the carriers,
-    constants and successors."""
+def relevant_symbols(theory: Theory, statement: Formula, recursion: bool = False) -> frozenset[str]:
+    """The symbols of ``statement``, of the axioms that mention its relations (with
+    ``recursion``, its operations too), the carriers, constants and successors."""
     allowed = set(free_identifiers(statement) | base_symbols(theory))
-    definitions = _relation_symbols(theory)
+    definitions = _defining_symbols(theory, recursion)
     for name in list(allowed):
         allowed |= definitions.get(name, frozenset())
     return frozenset(allowed)
@@ -128,13 +140,18 @@ def base_symbols(theory: Theory) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=4)
-def _relation_symbols(theory: Theory) -> dict[str, frozenset[str]]:
-    """For each relation that is not an operation, the symbols of the axioms that mention it."""
+@lru_cache(maxsize=8)
+def _defining_symbols(theory: Theory, operations: bool) -> dict[str, frozenset[str]]:
+    """For each relation that is not an operation, the symbols of the axioms that mention it;
+    with ``operations``, for each operation also those of the axioms that conclude its value
+    (``x · s(y) = x · y + x`` for ``·``, not for ``+``)."""
     relations = {op.name for op in theory.signature.operations if not op.is_operation}
     found: dict[str, set[str]] = {}
     for fact in theory.facts:
         names = free_identifiers(fact.formula)
         for relation in names & relations:
             found.setdefault(relation, set()).update(names)
+        conclusion = as_clause(fact.formula).conclusion
+        if operations and isinstance(conclusion, Atom) and conclusion.pred in FUNCTION_ATOMS:
+            found.setdefault(conclusion.args[-1], set()).update(names)
     return {name: frozenset(symbols) for name, symbols in found.items()}

@@ -41,14 +41,19 @@ def as_clause(formula: Formula) -> Clause:
 
 def as_existential(formula: Formula) -> Existential | None:
     """``!(>[ys](G)!(B))`` as ∃ys (G ∧ B), the parts being the conjuncts of G and B (just G
-    when G and B are the same formula); ``None`` for any other shape."""
+    when G and B are the same formula); implications without variables between them count as
+    parts too: ``!(>[ys](G)(>[](A)!(B)))`` is ∃ys (G ∧ A ∧ B). ``None`` for any other shape."""
     if not (isinstance(formula, Not) and isinstance(formula.body, Forall)):
         return None
     inner = formula.body
-    if not isinstance(inner.consequent, Not):
+    parts = list(conjuncts(inner.antecedent))
+    consequent = inner.consequent
+    while isinstance(consequent, Forall) and not consequent.variables:
+        parts.extend(conjuncts(consequent.antecedent))
+        consequent = consequent.consequent
+    if not isinstance(consequent, Not):
         return None
-    witness, claim = inner.antecedent, inner.consequent.body
-    parts = list(conjuncts(witness))
+    witness, claim = inner.antecedent, consequent.body
     if claim != witness:
         parts.extend(conjuncts(claim))
     return Existential(inner.variables, tuple(parts))

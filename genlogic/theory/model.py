@@ -121,6 +121,11 @@ class Signature:
     def operation(self, name: str) -> Operation | None:
         return next((op for op in self.operations if op.name == name), None)
 
+    @property
+    def relations(self) -> tuple[str, ...]:
+        """The binary relations that are not functions (``le``: ``in2[x,y,le]`` reads "x ≤ y")."""
+        return tuple(op.name for op in self.operations if op.inputs == 1 and not op.functional)
+
 
 @dataclass(frozen=True)
 class Theory:
