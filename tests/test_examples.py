@@ -28,6 +28,7 @@ ANCHOR_KINDS = {
     "peano_goals": PEANO_KINDS,  # no anchor of its own: Peano's, imported
     "peano_laws": PEANO_KINDS,  # likewise
     "peano_order": {**PEANO_KINDS, "le": REL2},
+    "peano_order_laws": {**PEANO_KINDS, "le": REL2},  # PeanoOrder's, imported (it builds on Peano)
     "preorder": {"X": SET, "R": REL2},
 }
 

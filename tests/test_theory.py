@@ -78,6 +78,18 @@ def test_imports_diamond_and_anchor_from_import(tmp_path):
     assert [t.name for t in theory.theorems] == ["t"]
 
 
+def test_an_anchor_that_builds_on_another_applies(tmp_path):
+    """A file importing a theory that imports another gets the theory it imports; two unrelated
+    imported anchors stay an error."""
+    (tmp_path / "base.mpl").write_text("def Refl[X, R] := forall x: x ∈ X -> R(x) = x\nanchor B[X, R] := Refl[X, R]\n")
+    (tmp_path / "more.mpl").write_text('import "base.mpl"\nanchor M[X, R, e] := B[X, R] and e ∈ X\n')
+    assert build(tmp_path, 'import "more.mpl"\n').anchor.name == "M"
+    (tmp_path / "other.mpl").write_text("anchor O[Y] := Y = Y\n")
+    with pytest.raises(MplError) as caught:
+        build(tmp_path, 'import "more.mpl"\nimport "other.mpl"\n')
+    assert "imported files define several anchors (M, O)" in caught.value.message
+
+
 def test_kinds_propagate_through_definitions(tmp_path):
     theory = build(
         tmp_path,

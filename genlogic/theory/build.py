@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from genlogic.errors import MplError
-from genlogic.mpl.ast import DefStatement, TheoremStatement, conjuncts
+from genlogic.mpl.ast import DefStatement, Import, TheoremStatement, conjuncts
 from genlogic.mpl.expand import expand
 from genlogic.theory.kinds import infer_definition, infer_statement
 from genlogic.theory.loader import LoadedSources, load_sources
@@ -66,6 +66,16 @@ def _build(sources: LoadedSources, stem: str) -> Theory:
     )
 
 
+def _imported_by(sources: LoadedSources) -> dict[Path, set[Path]]:
+    """For each file, the files it imports, directly or not."""
+    direct = {path: {(path.parent / s.path).resolve() for s in f.statements if isinstance(s, Import)}
+              for f, path in zip(sources.files, sources.paths)}
+    below: dict[Path, set[Path]] = {}
+    for path in sources.paths:  # dependency order: a file's imports come before it
+        below[path] = set(direct[path]).union(*(below.get(p, set()) for p in direct[path]))
+    return below
+
+
 def _choose_anchor(sources: LoadedSources) -> DefStatement | None:
     own = [s for s in sources.root.statements if isinstance(s, DefStatement) and s.is_anchor]
     if len(own) > 1:
@@ -77,6 +87,11 @@ def _choose_anchor(sources: LoadedSources) -> DefStatement | None:
     if own:
         return own[0]
     imported = [s for f in sources.files[:-1] for s in f.statements if isinstance(s, DefStatement) and s.is_anchor]
+    if len(imported) > 1:  # an anchor whose file imports the others' builds on them: it applies
+        below = _imported_by(sources)
+        home = {id(s): path for f, path in zip(sources.files, sources.paths) for s in f.statements}
+        imported = [s for s in imported
+                    if not any(home[id(s)] in below[home[id(other)]] for other in imported if other is not s)]
     if len(imported) > 1:
         raise MplError(
             f"imported files define several anchors ({', '.join(s.name for s in imported)}); "
