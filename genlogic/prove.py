@@ -1,13 +1,15 @@
 """``genlogic prove --goals-only``: prove a theory's stated theorems and write the run folder.
 
 RUN_DIR receives ``proofgraph.json`` (docs/proofgraph.md), ``summary.json`` (per goal: status
-and reason; budget use; time and memory) and ``theorems.mpl`` (the proved statements, readable,
-importing the theory so the file loads).
+and reason; budget use; time and memory), ``theorems.mpl`` (the proved statements, readable,
+importing the theory so the file loads) and ``refuted.json`` (the goals a model refutes, with
+their counterexamples).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import resource
 import time
 from dataclasses import dataclass
@@ -17,6 +19,9 @@ from typing import Any, Callable
 from genlogic import __version__, proofgraph
 from genlogic.engine.block import Budget
 from genlogic.engine.grid import GridReport, make_executor, run_grid
+from genlogic.explore.finite import finite_models
+from genlogic.explore.model import compute_ground
+from genlogic.explore.refute import screen_goals
 from genlogic.runs import write_run
 from genlogic.engine.lemmas import normal_forms, prove_lemmas
 from genlogic.theory.build import load_theory
@@ -57,9 +62,28 @@ def prove_goals(
         key=lambda theorem: theorem.round,
     )
     summary = _summary(theory, report, options, time.perf_counter() - started, late)
+    refuted = _screen(theory, summary, deadline)
     summary["normal_forms"] = normal_forms(lemmas)
-    write_run(run_dir, theory_path, theory.name, proved, summary)
+    write_run(run_dir, theory_path, theory.name, proved, summary,
+              {"refuted.json": json.dumps(refuted, indent=2, ensure_ascii=False) + "\n"})
     return summary
+
+
+def _screen(theory: Theory, summary: dict[str, Any], deadline: float | None) -> list[dict[str, Any]]:
+    """The goals left unproved, evaluated on the ground model (or the finite models) once the
+    proofs are done (a goal the blocks prove costs no model): a refuted one becomes ``refuted``
+    with its counterexample, one whose premises never hold says so. Returns ``refuted.json``."""
+    unproved = frozenset(g["name"] for g in summary["goals"] if g["status"] == "unproved" and g["reason"] != "time limit")
+    if not unproved:
+        return []
+    ground = compute_ground(theory, deadline) if theory.signature.induction else None
+    models = [ground.model] if ground is not None else finite_models(theory, deadline=deadline)
+    screened = screen_goals(theory, models, unproved)
+    refuted = [screened[g["name"]].pop("refuted") for g in summary["goals"] if "refuted" in screened.get(g["name"], {})]
+    summary["goals"] = [screened.get(g["name"], g) for g in summary["goals"]]
+    summary["refuted"] = len(refuted)
+    summary["unproved"] = sum(g["status"] == "unproved" for g in summary["goals"])
+    return refuted
 
 
 def peak_rss_mb() -> float:
@@ -95,6 +119,7 @@ def _summary(theory: Theory, report: GridReport, options: ProveOptions, seconds:
         "cut_short": late and any(g["status"] == "unproved" for g in goals),
         "goals": goals,
         "proved": sum(g["status"] == "proved" for g in goals),
+        "refuted": 0,
         "unproved": sum(g["status"] == "unproved" for g in goals),
         "rounds": report.rounds,
         "budget": {

@@ -41,10 +41,12 @@ def test_stated_goals_are_proved_and_checked(tmp_path, name):
 
 
 def test_unprovable_goal_is_reported_with_a_reason(tmp_path):
+    """True, but it needs induction, which --goals-only does not do (a false goal is refuted:
+    test_a_false_goal_is_refuted_under_goals_only)."""
     theory = tmp_path / "t.mpl"
     theory.write_text(
-        "anchor T[X, f] := forall x: x ∈ X -> exists y: f(x) = y and y ∈ X\n"
-        "theorem fixed_point := exists x: f(x) = x\n",
+        f'import "{EXAMPLES / "peano.mpl"}"\n'
+        "theorem zero_plus := forall a: a ∈ N -> 0 + a = a\n",
         encoding="utf-8",
     )
     result = run("prove", theory, "--goals-only", "-o", tmp_path / "run", "--json")
@@ -52,6 +54,26 @@ def test_unprovable_goal_is_reported_with_a_reason(tmp_path):
     [goal] = json.loads(result.output)["goals"]
     assert goal["status"] == "unproved" and goal["reason"]
     assert json.loads((tmp_path / "run" / "proofgraph.json").read_text())["theorems"] == []
+
+
+@pytest.mark.parametrize("name, goal", [
+    ("peano", "forall a b: a ∈ N and b ∈ N -> a + b = a"),  # the ground model refutes it
+    ("group", "forall a b: a ∈ G and b ∈ G -> a * b = b * a"),  # a finite model (non-abelian) does
+])
+def test_a_false_goal_is_refuted_under_goals_only(tmp_path, name, goal):
+    """Issue 12: --goals-only reports a goal the models refute as refuted, with its counterexample
+    (in refuted.json too), not as a budget hit."""
+    theory = tmp_path / "false.mpl"
+    theory.write_text(f'import "{EXAMPLES / (name + ".mpl")}"\ntheorem wrong := {goal}\n', encoding="utf-8")
+    out = tmp_path / "run"
+    result = run("prove", theory, "--goals-only", "-o", out, "--json", "--no-html")
+    assert result.exit_code == 1, result.output
+    summary = json.loads(result.output)
+    [entry] = summary["goals"]
+    assert entry["status"] == "refuted" and entry["counterexample"], entry
+    assert (summary["proved"], summary["refuted"], summary["unproved"]) == (0, 1, 0)
+    [refuted] = json.loads((out / "refuted.json").read_text())
+    assert refuted["name"] == "wrong" and refuted["counterexample"] == entry["counterexample"]
 
 
 def test_witness_budget_is_reported_not_silent():

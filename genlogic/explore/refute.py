@@ -12,10 +12,13 @@ quantifier whose variable had to range over a finite part of the numerals can on
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any, Iterator
 
 from genlogic.explore.model import GroundModel, Models, as_list
 from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, conjuncts
+from genlogic.mpl.expand import expand
+from genlogic.mpl.printer import readable
+from genlogic.theory.model import Theory
 
 Env = dict[str, int]
 
@@ -178,3 +181,27 @@ def satisfies(model: GroundModel, formulas: tuple[Formula, ...]) -> bool:
     """Whether every formula is known to hold in ``model``."""
     evaluator = _Evaluator(model)
     return all(evaluator.holds(formula, {}) is True for formula in formulas)
+
+
+def screen_goals(theory: Theory, models: Models, names: frozenset[str] | None = None) -> dict[str, dict[str, Any]]:
+    """The stated theorems (those named in ``names``, else all) a model refutes, or whose
+    premises never hold in it: name → goal entry of a run summary (the refuted ones also carry
+    ``refuted``, their entry for ``refuted.json``)."""
+    definitions = {d.name: d for d in theory.definitions}
+    screened: dict[str, dict[str, Any]] = {}
+    for theorem in theory.theorems:
+        if names is not None and theorem.name not in names:
+            continue
+        expanded = expand(theorem.formula, definitions)
+        found = counterexample(expanded, models)
+        if found is not None:
+            where = {"model": found.model.label} if found.model.finite else {}
+            screened[theorem.name] = {
+                "name": theorem.name, "status": "refuted", "counterexample": found.assignment, **where,
+                "refuted": {"name": theorem.name, "statement": readable(theorem.formula),
+                            "counterexample": found.assignment,
+                            **({"model": found.model.describe()} if found.model.finite else {})}}
+        elif vacuous(expanded, models):
+            screened[theorem.name] = {"name": theorem.name, "status": "unproved",
+                                      "reason": "vacuous: its premises never hold in the model"}
+    return screened

@@ -32,13 +32,11 @@ from genlogic.explore.conditional import conditionals
 from genlogic.explore.explorer import BLOCK_INDUCTION, GOAL_SPLITS, ConjectureResult, ConjectureTask, explore, run_conjecture
 from genlogic.explore.finite import finite_models
 from genlogic.explore.model import Ground, GroundModel, compute_ground
-from genlogic.explore.refute import counterexample, vacuous
-from genlogic.mpl.printer import readable
+from genlogic.explore.refute import screen_goals
 from genlogic.prove import peak_rss_mb
 from genlogic.runs import write_run
 from genlogic.engine.lemmas import normal_forms, prove_lemmas
 from genlogic.theory.build import load_theory
-from genlogic.mpl.expand import expand
 
 
 @dataclass(frozen=True)
@@ -125,7 +123,7 @@ def prove_and_explore(
     rounds = 0
     early: dict[str, tuple[ConjectureResult, int]] = {}  # goals proved between exploration rounds
     tried: dict[str, int] = {}  # goals attempted between exploration rounds: how often
-    screened = _screen_goals(theory, models)  # the goals a model refutes, or that are vacuous
+    screened = screen_goals(theory, models)  # the goals a model refutes, or that are vacuous
     executor = make_executor(options.executor, options.workers)
     try:
         generation = None
@@ -235,27 +233,6 @@ def _not_attempted(name: str, tried: dict[str, int]) -> dict[str, Any]:
     if name in tried:
         return {"name": name, "status": "unproved", "reason": TIME_LIMIT, "attempts": tried[name]}
     return {"name": name, "status": "unproved", "reason": NOT_ATTEMPTED}
-
-
-def _screen_goals(theory, models: list[GroundModel]) -> dict[str, dict[str, Any]]:
-    """The stated theorems a model refutes, or whose premises never hold in it: name → goal entry
-    (the refuted ones also carry ``refuted``, their entry for ``refuted.json``)."""
-    definitions = {d.name: d for d in theory.definitions}
-    screened: dict[str, dict[str, Any]] = {}
-    for theorem in theory.theorems:
-        expanded = expand(theorem.formula, definitions)
-        found = counterexample(expanded, models)
-        if found is not None:
-            where = {"model": found.model.label} if found.model.finite else {}
-            screened[theorem.name] = {
-                "name": theorem.name, "status": "refuted", "counterexample": found.assignment, **where,
-                "refuted": {"name": theorem.name, "statement": readable(theorem.formula),
-                            "counterexample": found.assignment,
-                            **({"model": found.model.describe()} if found.model.finite else {})}}
-        elif vacuous(expanded, models):
-            screened[theorem.name] = {"name": theorem.name, "status": "unproved",
-                                      "reason": "vacuous: its premises never hold in the model"}
-    return screened
 
 
 def _stated_goals(theory, screened: dict[str, dict[str, Any]], discovered, executor, proved, rounds_before,
