@@ -12,6 +12,7 @@ test writes docs/images/*.png only when GENLOGIC_SCREENSHOTS=1.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import json
 import os
@@ -340,8 +341,16 @@ def test_theorem_page_facts(sites, runs):
 
 
 def test_check_command_names_the_run(sites, runs):
+    """Relative to the site's folder (issue 12): it works from there wherever the run and its
+    site are moved together, and the page shows no absolute path."""
     text = parse(sites["group"] / "index.html").all_text
-    assert f"genlogic check {runs['group']}" in text
+    relative = os.path.relpath(runs["group"], sites["group"])
+    assert f"genlogic check {relative}" in text and str(runs["group"]) not in text
+    with contextlib.chdir(sites["group"]):
+        result = CliRunner().invoke(main, ["check", relative])
+    assert result.exit_code == 0, result.output
+    theory = os.path.relpath(runs["induction"] / "peano.mpl", sites["induction"])
+    assert f"--theory {theory}" in parse(sites["induction"] / "index.html").all_text
 
 
 def test_index_groups_by_round_and_source(sites, runs):

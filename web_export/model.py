@@ -182,7 +182,9 @@ def locate_theory(graph: dict, run_dir: Path, theory_path: Path | None) -> Path:
     raise ExportError(f"theory file not found: {written!r} (neither from here nor from {run_dir})")
 
 
-def build_site(run_dir: Path, theory_path: Path | None = None) -> Site:
+def build_site(run_dir: Path, theory_path: Path | None = None, site_dir: Path | None = None) -> Site:
+    """The site for ``run_dir``; ``site_dir``: where it will be written (the re-check command's
+    paths are relative to it)."""
     run_dir = Path(run_dir)
     graph = read_json(run_dir / "proofgraph.json", required=True)
     if not isinstance(graph, dict) or not isinstance(graph.get("theorems"), list):
@@ -193,7 +195,7 @@ def build_site(run_dir: Path, theory_path: Path | None = None) -> Site:
     comments = _comments(path)
     theory_view = _theory_view(theory, header, path, comments)
 
-    verdict = run_verdict(run_dir, theory_path)
+    verdict = run_verdict(run_dir, theory_path, site_dir)
     raw = [t for t in graph["theorems"] if isinstance(t, dict)]
     slugs = _slugs([_text(t.get("name"), "?") for t in raw])
     first_slug: dict[str, str] = {}

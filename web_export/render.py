@@ -94,7 +94,7 @@ def render_site(run_dir: Path, out_dir: Path, theory_path: Path | None = None) -
     """Write the browser for ``run_dir`` into ``out_dir`` (replacing it atomically); return the
     paths written, sorted. ``theory_path`` overrides the theory file the graph names, as
     ``genlogic check --theory`` does."""
-    files = pages(build_site(Path(run_dir), theory_path))
     out_dir = Path(out_dir)
+    files = pages(build_site(Path(run_dir), theory_path, out_dir))
     write_directory_atomic(out_dir, files)
     return sorted(out_dir / name for name in files)

@@ -6,6 +6,7 @@ The browser does not judge proofs itself: it runs the independent kernel
 
 from __future__ import annotations
 
+import os
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,15 +41,20 @@ class RunVerdict:
         return Verdict(tuple(self.general) + tuple(self.theorems.get(name, [])), tuple(self.steps.get(name, {})))
 
 
-def check_command(run_dir: Path, theory_path: Path | None = None) -> str:
-    words = ["genlogic", "check", str(run_dir)]
+def check_command(run_dir: Path, theory_path: Path | None = None, site_dir: Path | None = None) -> str:
+    """The command that re-checks the run; with ``site_dir``, its paths relative to the site's
+    folder (run from there: the site may move with its run, and shows no absolute path)."""
+    def place(path: Path) -> str:
+        return os.path.relpath(Path(path).resolve(), Path(site_dir).resolve()) if site_dir is not None else str(path)
+
+    words = ["genlogic", "check", place(run_dir)]
     if theory_path is not None:
-        words += ["--theory", str(theory_path)]
+        words += ["--theory", place(theory_path)]
     return " ".join(shlex.quote(w) for w in words)
 
 
-def run_verdict(run_dir: Path, theory_path: Path | None = None) -> RunVerdict:
-    return from_report(check_run(run_dir, theory_path), check_command(run_dir, theory_path))
+def run_verdict(run_dir: Path, theory_path: Path | None = None, site_dir: Path | None = None) -> RunVerdict:
+    return from_report(check_run(run_dir, theory_path), check_command(run_dir, theory_path, site_dir))
 
 
 def from_report(report: Report, command: str) -> RunVerdict:
