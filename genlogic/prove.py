@@ -19,8 +19,7 @@ from typing import Any, Callable
 from genlogic import __version__, proofgraph
 from genlogic.engine.block import Budget
 from genlogic.engine.grid import GridReport, make_executor, run_grid
-from genlogic.explore.finite import finite_models
-from genlogic.explore.model import compute_ground
+from genlogic.explore.finite import models_of
 from genlogic.explore.refute import screen_goals
 from genlogic.runs import write_run
 from genlogic.engine.lemmas import normal_forms, prove_lemmas
@@ -76,9 +75,7 @@ def _screen(theory: Theory, summary: dict[str, Any], deadline: float | None) -> 
     unproved = frozenset(g["name"] for g in summary["goals"] if g["status"] == "unproved" and g["reason"] != "time limit")
     if not unproved:
         return []
-    ground = compute_ground(theory, deadline) if theory.signature.induction else None
-    models = [ground.model] if ground is not None else finite_models(theory, deadline=deadline)
-    screened = screen_goals(theory, models, unproved)
+    screened = screen_goals(theory, models_of(theory, deadline)[1], unproved)
     refuted = [screened[g["name"]].pop("refuted") for g in summary["goals"] if "refuted" in screened.get(g["name"], {})]
     summary["goals"] = [screened.get(g["name"], g) for g in summary["goals"]]
     summary["refuted"] = len(refuted)

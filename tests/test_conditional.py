@@ -22,7 +22,7 @@ from genlogic.engine.goal import KnownTheorem, attempt, denied
 from genlogic.engine.lemmas import prove_lemmas
 from genlogic.explore.conditional import conditionals
 from genlogic.explore.explorer import BLOCK_CONJECTURE, BLOCK_INDUCTION, GOAL_SPLITS, ConjectureTask, run_conjecture
-from genlogic.explore.relevance import relevant_theorems
+from genlogic.explore.relevance import Reach, relevant_theorems
 from genlogic.explore.model import ground_model
 from genlogic.explore.refute import counterexample, vacuous
 from genlogic.mpl.normal import normal_text
@@ -77,8 +77,28 @@ def test_conditionals_do_not_depend_on_names(order, tmp_path):
     assert first == second
 
 
+#: laws of Peano arithmetic given to the provers as known theorems, by name
+LAWS = {
+    "add_comm": "forall x y: x ∈ N and y ∈ N -> x + y = y + x",
+    "add_left_comm": "forall x y z: x ∈ N and y ∈ N and z ∈ N -> x + (y + z) = y + (x + z)",
+    "add_assoc": "forall x y z: x ∈ N and y ∈ N and z ∈ N -> (x + y) + z = x + (y + z)",
+    "add_zero": "forall x: x ∈ N -> 0 + x = x",
+    "add_big": "forall x y: x ∈ N and y ∈ N -> x + s(s(s(y))) = s(s(s(x + y)))",
+    "add_cancel": "forall x y z t1: x ∈ N and y ∈ N and z ∈ N and x + z = t1 and x + y = t1 -> y = z",
+    "sum_zero": ZERO_SUM,
+    "mul_comm": "forall x y: x ∈ N and y ∈ N -> x * y = y * x",
+    "succ_mul": "forall x y: x ∈ N and y ∈ N -> s(x) * y = y + (x * y)",
+    "zero_mul": "forall x: x ∈ N -> 0 * x = 0",
+    "no_zero_divisors": "forall x y: x ∈ N and y ∈ N and x * y = 0 and y ≠ 0 -> x = 0",
+}
+
+
+def _known(*names: str) -> tuple[KnownTheorem, ...]:
+    return tuple(KnownTheorem(name, parse_formula(LAWS[name])) for name in names)
+
+
 MUL_CANCELLATION = "forall x y z t1: x ∈ N and y ∈ N and z ∈ N and y * z = t1 and x * z = t1 and z ≠ 0 -> x = y"
-NO_ZERO_DIVISORS = "forall x y: x ∈ N and y ∈ N and x * y = 0 and y ≠ 0 -> x = 0"
+NO_ZERO_DIVISORS = LAWS["no_zero_divisors"]
 
 
 def test_a_premise_may_exclude_a_constant():
@@ -103,15 +123,7 @@ def test_cancellation_for_times_follows_the_recursion_of_times():
     +, which the statement does not mention: the pass that follows the recursion of its
     operations proves it from lemmas exploration finds (the other passes do not)."""
     theory = prove_lemmas(load_theory(ROOT / "mpl_examples" / "peano_order.mpl")).theory
-    lemmas = {
-        "mul_comm": "forall x y: x ∈ N and y ∈ N -> x * y = y * x",
-        "succ_mul": "forall x y: x ∈ N and y ∈ N -> s(x) * y = y + (x * y)",
-        "zero_mul": "forall x: x ∈ N -> 0 * x = 0",
-        "add_cancel": "forall x y z t1: x ∈ N and y ∈ N and z ∈ N and x + z = t1 and x + y = t1 -> y = z",
-        "sum_zero": ZERO_SUM,
-        "no_zero_divisors": NO_ZERO_DIVISORS,
-    }
-    known = tuple(KnownTheorem(name, parse_formula(text)) for name, text in lemmas.items())
+    known = _known("mul_comm", "succ_mul", "zero_mul", "add_cancel", "sum_zero", "no_zero_divisors")
     task = ConjectureTask(theory, "mul_cancel", parse_formula(MUL_CANCELLATION), known, fallback=False,
                           block=BLOCK_CONJECTURE, known_induction=False, splits=GOAL_SPLITS)
     assert run_conjecture(task).proof is None
@@ -129,8 +141,7 @@ def test_false_guarded_conditionals_are_never_proved(statement):
     """With the pass that follows the recursion of · (any induction variable, case splits on
     any, a large budget), a false law with a guard is not proved."""
     theory = prove_lemmas(load_theory(ROOT / "mpl_examples" / "peano_order.mpl")).theory
-    known = (KnownTheorem("mul_comm", parse_formula("forall x y: x ∈ N and y ∈ N -> x * y = y * x")),
-             KnownTheorem("sum_zero", parse_formula(ZERO_SUM)))
+    known = _known("mul_comm", "sum_zero")
     task = ConjectureTask(theory, "false", parse_formula(statement), known, fallback=False, block=BLOCK_CONJECTURE,
                           splits=1, recursion=True)
     assert run_conjecture(task).proof is None
@@ -150,7 +161,7 @@ def test_false_conditionals_are_refuted_and_never_proved(order, statement):
     theory, _ = order
     formula = parse_formula(statement)
     lemmas = prove_lemmas(theory).theory
-    known = (KnownTheorem("add_comm", parse_formula("forall x y: x ∈ N and y ∈ N -> x + y = y + x")),)
+    known = _known("add_comm")
     for budget in (BLOCK_CONJECTURE, BLOCK_INDUCTION):
         task = ConjectureTask(lemmas, "false", formula, known, fallback=False, block=budget, splits=1)
         assert run_conjecture(task).proof is None
@@ -172,23 +183,15 @@ def test_relevant_theorems_are_about_the_statement_and_few(tmp_path):
     (not in the pass with a statement's own symbols); an operation's recursion brings the
     operations its axioms use (and no permutative law)."""
     theory = prove_lemmas(load_theory(ROOT / "mpl_examples" / "peano_order.mpl")).theory
-    laws = {
-        "add_comm": "forall x y: x ∈ N and y ∈ N -> x + y = y + x",
-        "add_left_comm": "forall x y z: x ∈ N and y ∈ N and z ∈ N -> x + (y + z) = y + (x + z)",
-        "add_assoc": "forall x y z: x ∈ N and y ∈ N and z ∈ N -> (x + y) + z = x + (y + z)",
-        "add_zero": "forall x: x ∈ N -> 0 + x = x",
-        "mul_comm": "forall x y: x ∈ N and y ∈ N -> x * y = y * x",
-        "add_big": "forall x y: x ∈ N and y ∈ N -> x + s(s(s(y))) = s(s(s(x + y)))",
-    }
-    known = tuple(KnownTheorem(name, parse_formula(text)) for name, text in laws.items())
+    known = _known("add_comm", "add_left_comm", "add_assoc", "add_zero", "mul_comm", "add_big")
     chosen = [k.name for k in relevant_theorems(theory, parse_formula(MONOTONE), known)]
     assert chosen == ["add_comm", "add_assoc", "add_zero"]
     plain = parse_formula("forall x: x ∈ N -> x * 0 = 0")
     assert [k.name for k in relevant_theorems(theory, plain, known)] == ["mul_comm"]
     # about le's own symbols: not the laws of + that define it
-    assert relevant_theorems(theory, parse_formula(STEP), known, defined=False) == ()
+    assert relevant_theorems(theory, parse_formula(STEP), known, Reach.OWN) == ()
     # following the recursion of ·: the axioms of · bring +, and no permutative law comes
-    assert [k.name for k in relevant_theorems(theory, plain, known, recursion=True)] == ["add_zero"]
+    assert [k.name for k in relevant_theorems(theory, plain, known, Reach.RECURSION)] == ["add_zero"]
 
 
 def test_exploring_an_order_proves_its_laws_and_checks(tmp_path):

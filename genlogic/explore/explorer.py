@@ -53,7 +53,7 @@ from genlogic.engine.laws import read_law
 from genlogic.explore.conditional import Conditional
 from genlogic.explore.conjectures import Equation, Generation
 from genlogic.explore.model import Models
-from genlogic.explore.relevance import base_symbols, relevant_symbols, relevant_theorems, shares_an_atom, term_depth
+from genlogic.explore.relevance import Reach, base_symbols, relevant_symbols, relevant_theorems, shares_an_atom, term_depth
 from genlogic.explore.refute import counterexample
 from genlogic.explore.relations import relation_conjectures
 from genlogic.mpl.ast import Formula, free_identifiers
@@ -107,12 +107,12 @@ class ConjectureTask:
     # (a relation's own laws, transitivity above all, multiply its facts)
     equations_first: bool = False
     # whether the known theorems about the statement's own symbols (not those its relations are
-    # defined by: relevant_theorems(defined=False)) get a pass of their own, by induction too:
+    # defined by: relevant_theorems with Reach.OWN) get a pass of their own, by induction too:
     # totality of ≤ needs le(0, x) and le(x, y) → le(s(x), s(y)), and drowns in the laws of +
     narrow: bool = False
     wide: bool = True  # whether all relevant known theorems get a pass (not only the equations)
     # whether a last pass follows the recursion of the statement's operations: by induction on
-    # any of its variables, case splits on any, from relevant_theorems(recursion=True), under
+    # any of its variables, case splits on any, from relevant_theorems with Reach.RECURSION, under
     # the RECURSION budget
     recursion: bool = False
     splits: int = 0  # nested inductions (case splits) allowed inside an induction by rewriting
@@ -150,7 +150,7 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
         # the axioms alone first: known theorems multiply what a block derives, and most
         # statements about a relation's definition need none; then the relevant equations
         # (a relation's own laws, transitivity above all, multiply its facts); then all
-        own = relevant_theorems(task.theory, task.statement, task.known, defined=False) if task.narrow else ()
+        own = relevant_theorems(task.theory, task.statement, task.known, Reach.OWN) if task.narrow else ()
         # (theorems, budget, by induction too)
         passes = [((), AXIOMS_ALONE, True)] if task.axioms_alone else []
         if task.equations_first:
@@ -180,8 +180,8 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
                 if result.proof is not None:
                     return ConjectureResult(task.name, result.proof, "induction", variable, result)
         if task.recursion:
-            known = relevant_theorems(task.theory, task.statement, task.known, recursion=True)
-            symbols = relevant_symbols(task.theory, task.statement, recursion=True)
+            known = relevant_theorems(task.theory, task.statement, task.known, Reach.RECURSION)
+            symbols = relevant_symbols(task.theory, task.statement, Reach.RECURSION)
             budget = dataclasses.replace(RECURSION, deadline=task.deadline)
             for variable in induction_variables(task.theory, task.statement, every=True):
                 if task.deadline is not None and time.monotonic() > task.deadline:
@@ -292,7 +292,7 @@ def explore(
         for name, statement in waiting:
             relevant = relevant_theorems(theory, statement, tuple(known))
             count = (len(relevant), sum(read_law(k.statement, ctx.operations) is not None for k in relevant),
-                     len(relevant_theorems(theory, statement, tuple(known), defined=False)))
+                     len(relevant_theorems(theory, statement, tuple(known), Reach.OWN)))
             last = goal_with.get(name, (-1, -1, -1))
             wide = count[0] > 2 * last[0]
             fresh = count[1] > last[1]
@@ -344,7 +344,7 @@ def explore(
             if until is not None and time.monotonic() >= until:
                 break
             relevant = len(relevant_theorems(theory, other.statement, tuple(known)))
-            own = len(relevant_theorems(theory, other.statement, tuple(known), defined=False)) if other.narrow else 0
+            own = len(relevant_theorems(theory, other.statement, tuple(known), Reach.OWN)) if other.narrow else 0
             last = others_with.get(other.name, (-1, -1))
             wide = relevant > 2 * last[0]
             if other.name in done or not (wide or own > last[1]):

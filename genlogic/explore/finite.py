@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 import z3
 
-from genlogic.explore.model import GroundModel
+from genlogic.explore.model import Ground, GroundModel, compute_ground
 from genlogic.explore.refute import satisfies
 from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, conjuncts, subformulas
 from genlogic.theory.model import RELATION_ATOMS, Kind, Theory
@@ -300,3 +300,12 @@ class _Search:
             literals += [self.sets[name](value[x]) != (self.true if x in members else self.false)
                          for x in range(self.size)]
         return z3.Or(*literals) if literals else self.false
+
+
+def models_of(theory: Theory, deadline: float | None = None) -> tuple[Ground | None, list[GroundModel]]:
+    """The ground model (its own budget, within the deadline), or else — for a theory without an
+    induction schema — the finite models."""
+    ground = compute_ground(theory, deadline)
+    if ground is not None:
+        return ground, [ground.model]
+    return None, finite_models(theory, deadline=deadline)

@@ -10,6 +10,7 @@ successors.
 
 from __future__ import annotations
 
+from enum import Enum
 from functools import lru_cache
 
 from genlogic.engine.equational import context
@@ -26,26 +27,31 @@ RELEVANT_ATOMS = 4
 PERMUTATIVE = 2
 
 
+class Reach(Enum):
+    """Which symbols besides a statement's own (and the carriers, constants and successors) make
+    a known theorem relevant to it."""
+
+    #: none: only laws about the statement's symbols (``le(x, y) → le(s(x), s(y))`` for a
+    #: property of ``le``: few, where the laws relating ``le`` to ``+`` are many)
+    OWN = "own"
+    #: those of the axioms that mention its relations (``le`` defined by ``+`` brings ``+``)
+    RELATIONS = "relations"
+    #: those too of the axioms that conclude its operations' values (``·`` brings ``+``:
+    #: ``s(x) · y = y + x · y``, cancellation for ``+``), and no permutative law (with them a
+    #: block drowns before the case split such a proof needs)
+    RECURSION = "recursion"
+
+
 def relevant_theorems(theory: Theory, statement: Formula, known: tuple[KnownTheorem, ...],
-                      defined: bool = True, recursion: bool = False) -> tuple[KnownTheorem, ...]:
+                      reach: Reach = Reach.RELATIONS) -> tuple[KnownTheorem, ...]:
     """The known theorems a Logic Block trying ``statement`` gets: those about its symbols only —
-    together with the symbols the axioms define its relations by (``le`` by ``+``; not when
-    ``defined`` is False: then only laws about the relation itself, ``le(x, y) → le(s(x), s(y))``,
-    which are few, while the laws relating it to ``+`` are many), the carriers,
+    together with the symbols ``reach`` brings (:class:`Reach`), the carriers,
     constants and successors — and small (at most :data:`RELEVANT_ATOMS` operation atoms); of the
     permutative ones (``x + y = y + x``, ``(x + y) + z = x + (y + z)``: both sides with the same
     symbols) the :data:`PERMUTATIVE` smallest per operation, which give the others. Every further theorem
     multiplies the facts a block derives, and the lemmas exploration proves on the way to the
-    big laws are many (Peano: twenty about ``+`` alone).
-
-    With ``recursion``, the theorems a proof that follows the recursion of the statement's
-    operations uses: the symbols of the axioms defining its operations count too (``·`` brings
-    ``+``: ``s(x) · y = y + x · y``, cancellation for ``+``), and no permutative theorem (with
-    them a block drowns before the case split it needs)."""
-    if defined:
-        allowed = relevant_symbols(theory, statement, recursion)
-    else:
-        allowed = free_identifiers(statement) | base_symbols(theory)
+    big laws are many (Peano: twenty about ``+`` alone)."""
+    allowed = relevant_symbols(theory, statement, reach)
     operations = context(theory).operations
     chosen: list[tuple[int, int, KnownTheorem]] = []
     permutative: dict[str, list[tuple[int, int, KnownTheorem]]] = {}
@@ -61,7 +67,7 @@ def relevant_theorems(theory: Theory, statement: Formula, known: tuple[KnownTheo
             permutative.setdefault(law.left.head, []).append((len(atoms), moved, index, theorem))
         else:
             chosen.append((0, index, theorem))
-    for laws in permutative.values() if not recursion else ():
+    for laws in permutative.values() if reach is not Reach.RECURSION else ():
         chosen.extend((0, index, theorem) for _, _, index, theorem in sorted(laws, key=lambda law: law[:3])[:PERMUTATIVE])
     return tuple(theorem for _, _, theorem in sorted(chosen, key=lambda item: item[1]))
 
@@ -122,11 +128,13 @@ def _instance(pattern: Pattern, target: Pattern) -> bool:
     return False
 
 
-def relevant_symbols(theory: Theory, statement: Formula, recursion: bool = False) -> frozenset[str]:
-    """The symbols of ``statement``, of the axioms that mention its relations (with
-    ``recursion``, its operations too), the carriers, constants and successors."""
+def relevant_symbols(theory: Theory, statement: Formula, reach: Reach = Reach.RELATIONS) -> frozenset[str]:
+    """The symbols of ``statement``, those ``reach`` brings, the carriers, constants and
+    successors."""
     allowed = set(free_identifiers(statement) | base_symbols(theory))
-    definitions = _defining_symbols(theory, recursion)
+    if reach is Reach.OWN:
+        return frozenset(allowed)
+    definitions = _defining_symbols(theory, reach is Reach.RECURSION)
     for name in list(allowed):
         allowed |= definitions.get(name, frozenset())
     return frozenset(allowed)

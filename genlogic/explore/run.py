@@ -30,8 +30,8 @@ from genlogic.engine.equational import context
 from genlogic.engine.laws import read_law
 from genlogic.explore.conditional import conditionals
 from genlogic.explore.explorer import BLOCK_INDUCTION, GOAL_SPLITS, ConjectureResult, ConjectureTask, explore, run_conjecture
-from genlogic.explore.finite import finite_models
-from genlogic.explore.model import Ground, GroundModel, compute_ground
+from genlogic.explore.finite import models_of
+from genlogic.explore.model import Ground, GroundModel
 from genlogic.explore.refute import screen_goals
 from genlogic.prove import peak_rss_mb
 from genlogic.runs import write_run
@@ -211,13 +211,12 @@ def _models(theory, stages: _Stages) -> tuple[Ground | None, list[GroundModel]]:
     if stages.late:
         stages.skip("ground model" if theory.signature.induction else "finite models")
         return None, []
-    ground = compute_ground(theory, stages.deadline)
+    ground, models = models_of(theory, stages.deadline)
     if ground is not None:
         stages.end("ground model", **ground.describe())
-        return ground, [ground.model]
-    models = finite_models(theory, deadline=stages.deadline)
-    stages.end("finite models")
-    return None, models
+    else:
+        stages.end("finite models")
+    return ground, models
 
 
 def _exploration_cut(cut_short: bool, rounds: int, max_rounds: int | None) -> Cut | None:
