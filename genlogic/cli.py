@@ -206,6 +206,8 @@ def _render_summary(summary: dict, run_dir: Path) -> str:
             f"proved: {counts['proved']} theorems ({counts['by_induction']} by induction), "
             f"{counts['corollaries']} corollaries ({counts['stored_corollaries']} stored with their proofs), "
             f"{counts['open']} open in {counts['rounds']} rounds"
+            + (f"; {counts['open_laws']} relation properties and conditional laws not proved (summary.json: open_laws)"
+               if counts.get("open_laws") else "")
         )
     for goal in summary["goals"]:
         status = goal["status"]

@@ -207,6 +207,9 @@ def test_exploring_an_order_proves_its_laws_and_checks(tmp_path):
     proved = {normal_text(parse_formula(t["statement"])) for t in graph["theorems"]}
     names = {t["name"] for t in graph["theorems"]}
     assert {"le_reflexive", "le_transitive", "le_antisymmetric", "le_total"} <= names
+    # what was conjectured and not proved is listed, not only counted
+    assert summary["counts"]["open_laws"] == len(summary["open_laws"])
+    assert not names & {law for law in summary["open_laws"]} and "le is symmetric" in summary["open_laws"]
     for law in (CANCELLATION, ZERO_SUM, MONOTONE, STEP, LEAST):
         assert _normal(law) in proved, law
     report = check_run(out)

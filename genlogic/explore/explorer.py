@@ -228,6 +228,8 @@ class Exploration:
     # equations that followed directly from proved ones, so were not tried: (text, theorems used)
     corollaries: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     open: list[Equation] = field(default_factory=list)
+    # the relations' properties and conditional laws not proved (what each says)
+    open_laws: list[str] = field(default_factory=list)
     # stated goals proved between rounds, by name: (result, the round after which it was proved)
     goals: dict[str, tuple[ConjectureResult, int]] = field(default_factory=dict)
     # stated goals attempted between rounds, by name: how many times
@@ -452,4 +454,6 @@ def explore(
             report.open.append(equation)
         else:
             report.corollaries.append((equation.text, uses))
+    proved = {k.name for k in known}
+    report.open_laws = [other.text for other in relations + laws if other.name not in proved]
     return report

@@ -119,6 +119,7 @@ def prove_and_explore(
     proved = [proofgraph.ProvedTheorem(proof, "normal form", 0) for proof in lemmas.proofs]
     discovered: list[KnownTheorem] = []
     open_equations: list[str] = []
+    open_laws: list[str] = []
     corollaries: list[dict[str, Any]] = []
     rounds = 0
     early: dict[str, tuple[ConjectureResult, int]] = {}  # goals proved between exploration rounds
@@ -170,10 +171,12 @@ def prove_and_explore(
                 corollaries=sum(d.method == "corollary" for d in exploration.discoveries) + len(exploration.corollaries),
                 stored_corollaries=sum(d.method == "corollary" for d in exploration.discoveries),
                 open=len(exploration.open),
+                open_laws=len(exploration.open_laws),
                 attempts=exploration.attempts,
                 rounds=exploration.rounds,
             )
             open_equations = [eq.text for eq in exploration.open]
+            open_laws = exploration.open_laws
             corollaries = [{"statement": text, "uses": list(uses)} for text, uses in exploration.corollaries]
             stages.end("exploration", _exploration_cut(exploration.cut_short, rounds, options.max_rounds))
         skipped = stages.late  # the goals proved or screened before the deadline are kept all the same
@@ -195,6 +198,7 @@ def prove_and_explore(
         "goals": goals,
         "normal_forms": normal_forms(lemmas),
         "open": open_equations,
+        "open_laws": open_laws,
         "corollaries": corollaries,
         "stages": stages.entries,
         "executor": {"kind": options.executor, "workers": options.workers},
