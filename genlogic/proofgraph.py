@@ -92,6 +92,7 @@ def _theorem(theorem: ProvedTheorem) -> dict[str, Any]:
             {"id": b.id, "kind": b.kind, "parent": b.parent, "params": list(b.params)} for b in proof.blocks
         ],
         "steps": [step.to_json() for step in proof.steps],
+        **({"calculations": [c.to_json() for c in proof.calculations]} if proof.calculations else {}),
     }
 
 

@@ -31,8 +31,10 @@ def write_run(run_dir: Path, theory_path: Path, theory_name: str, proved: list[p
 
 
 def _theorems_file(theory_path: Path, run_dir: Path, proved: list[proofgraph.ProvedTheorem]) -> str:
-    relative = os.path.relpath(theory_path.resolve(), run_dir.resolve())
-    lines = [f"# Theorems proved by genlogic {__version__}.", f'import "{relative}"', ""]
+    """The theory is imported as the proof graph names it: by its absolute path when it was given
+    one (so the run folder may move on its own), else relative to the run folder."""
+    target = theory_path.resolve() if theory_path.is_absolute() else os.path.relpath(theory_path.resolve(), run_dir.resolve())
+    lines = [f"# Theorems proved by genlogic {__version__}.", f'import "{target}"', ""]
     for theorem in proved:
         lines.append(f"theorem {theorem.proof.name} := {readable(theorem.proof.statement)}")
         lines.append("")

@@ -40,6 +40,18 @@ def test_stated_goals_are_proved_and_checked(tmp_path, name):
     assert load_theory(out / "theorems.mpl").theorems  # the run's theorems file loads
 
 
+def test_a_run_of_a_theory_named_by_absolute_path_may_move(tmp_path):
+    """theorems.mpl imports the theory as the graph names it: a run made from an absolute path
+    still checks after its folder moves (found when the browser's screenshots were regenerated)."""
+    out = tmp_path / "made" / "run"
+    run("prove", (EXAMPLES / "group.mpl").resolve(), "--goals-only", "-o", out, "--no-html")
+    moved = tmp_path / "elsewhere" / "deeper" / "run"
+    moved.parent.mkdir(parents=True)
+    out.rename(moved)
+    result = run("check", moved)
+    assert result.exit_code == 0, result.output
+
+
 def test_unprovable_goal_is_reported_with_a_reason(tmp_path):
     """True, but it needs induction, which --goals-only does not do (a false goal is refuted:
     test_a_false_goal_is_refuted_under_goals_only)."""
@@ -74,6 +86,12 @@ def test_a_false_goal_is_refuted_under_goals_only(tmp_path, name, goal):
     assert (summary["proved"], summary["refuted"], summary["unproved"]) == (0, 1, 0)
     [refuted] = json.loads((out / "refuted.json").read_text())
     assert refuted["name"] == "wrong" and refuted["counterexample"] == entry["counterexample"]
+    # the two sides evaluated at the counterexample, by the model's tables
+    left, right = refuted["sides"]
+    assert left["value"] != right["value"], refuted
+    variables = goal.partition(":")[0].split()[1:]
+    assert {left["term"], right["term"]} == {goal.rpartition("-> ")[2].partition(" = ")[i] for i in (0, 2)}
+    assert set(refuted["counterexample"]) == set(variables)
 
 
 def test_witness_budget_is_reported_not_silent():

@@ -14,12 +14,14 @@ from typing import Any
 
 import networkx as nx
 
+from genlogic.mpl.ast import Atom, subformulas
 from genlogic.mpl.printer import core as core_text
 from genlogic.theory.build import load_theory
 from genlogic.theory.loader import load_sources
 from genlogic.theory.model import Theory
 from web_export import notation
 from web_export.layout import Layout, layered_layout
+from web_export.names import name_of
 from web_export.proof import ProofView, build_proof
 from web_export.verdict import RunVerdict, Verdict, run_verdict
 
@@ -64,13 +66,15 @@ class TheoryView:
 class Link:
     text: str
     href: str | None  # site-relative
+    key: str = ""  # the theorem's id, when the link is to a theorem
 
 
 @dataclass
 class TheoremView:
     index: int  # 1-based discovery order
-    name: str
+    name: str  # the graph's id (lawNN): the stable anchor
     slug: str
+    title: str  # what the theorem is called: its derived name (add_comm), else its id
     readable: str
     core: str
     origin: tuple[tuple[str, str], ...]
@@ -81,6 +85,7 @@ class TheoremView:
     uses: tuple[Link, ...]
     proof: ProofView
     verdict: Verdict
+    symbols: tuple[str, ...] = ()  # the theory's constants the statement mentions
     used_by: list[Link] = field(default_factory=list)
     rests_on: tuple[AxiomView, ...] = ()
     previous: Link | None = None
@@ -91,8 +96,12 @@ class TheoremView:
         return f"theorems/{self.slug}.html"
 
     @property
+    def named(self) -> bool:
+        return self.title != self.name
+
+    @property
     def search_text(self) -> str:
-        parts = [self.name, self.readable, self.core, self.source, self.method or ""]
+        parts = [self.name, self.title, self.readable, self.core, self.source, self.method or ""]
         return " ".join(parts).lower()
 
 
@@ -119,12 +128,43 @@ class RunInfo:
 
 
 @dataclass(frozen=True)
+class TableView:
+    """One table of a finite model, ready to lay out: a header row and rows of cells."""
+
+    name: str
+    kind: str  # unary, binary, relation, set
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class ModelView:
+    label: str
+    elements: tuple[str, ...]
+    constants: tuple[tuple[str, str], ...]
+    tables: tuple[TableView, ...]
+
+
+@dataclass(frozen=True)
 class RefutedView:
     name: str | None
     readable: str
     core: str  # empty when the statement was not given in core notation
     counterexample: tuple[tuple[str, str], ...]
     extra: tuple[tuple[str, str], ...]
+    sides: tuple[tuple[str, str], ...] = ()  # (term, its value at the counterexample), two of them
+    model: ModelView | None = None  # the finite model the counterexample lives in
+
+
+@dataclass(frozen=True)
+class OpenView:
+    """A conjecture the models did not refute and the run did not prove (summary.json why_open)."""
+
+    readable: str
+    kind: str
+    reason: str
+    attempts: int | None
+    limits: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -134,6 +174,7 @@ class CorollaryView:
 
     readable: str
     uses: tuple[tuple[str, str | None], ...]
+    symbols: tuple[str, ...] = ()  # the theory's constants it mentions (by name, as in the index)
 
 
 @dataclass
@@ -143,6 +184,7 @@ class Site:
     theorems: list[TheoremView]
     groups: list[Group]
     refuted: list[RefutedView] | None  # None: no refuted.json
+    open: list[OpenView]
     corollaries: list[CorollaryView]
     graph: Layout
     verdict: RunVerdict
@@ -206,8 +248,11 @@ def build_site(run_dir: Path, theory_path: Path | None = None, site_dir: Path | 
         return f"theorems/{first_slug[name]}.html" if name in first_slug else None
 
     stated = _stated_comments(theory, comments)
+    functions = {op.name: op.inputs for op in theory.signature.operations if op.functional}
+    titles = _titles(raw, functions)
     theorems = [
-        _theorem_view(index, t, slug, href, verdict, stated) for index, (t, slug) in enumerate(zip(raw, slugs), 1)
+        _theorem_view(index, t, slug, href, verdict, stated, functions, titles, theory_view.symbols)
+        for index, (t, slug) in enumerate(zip(raw, slugs), 1)
     ]
     _link_theorems(theorems, theory_view.axioms)
     summary = read_json(run_dir / "summary.json", required=False)
@@ -217,7 +262,8 @@ def build_site(run_dir: Path, theory_path: Path | None = None, site_dir: Path | 
         theorems=theorems,
         groups=_groups(theorems),
         refuted=_refuted(read_json(run_dir / "refuted.json", required=False), run_dir),
-        corollaries=_corollaries(summary, href),
+        open=_open(summary),
+        corollaries=_corollaries(summary, href, titles, theory_view.symbols),
         graph=_use_layout(theorems),
         verdict=verdict,
     )
@@ -323,19 +369,40 @@ def _slugs(names: list[str]) -> list[str]:
     return slugs
 
 
-def _theorem_view(index: int, raw: dict, slug: str, href, verdict: RunVerdict, stated) -> TheoremView:
+def _titles(raw: list[dict], functions: dict[str, int]) -> dict[str, str]:
+    """Derived names (web_export/names.py) of the theorems the engine named: the first theorem of
+    a shape gets the name, and no name is taken from a theorem that already bears it."""
+    taken = {_text(t.get("name")) for t in raw}
+    titles: dict[str, str] = {}
+    for t in raw:
+        name = _text(t.get("name"))
+        origin = t.get("origin") if isinstance(t.get("origin"), dict) else {}
+        formula = notation.parse(_text(t.get("statement")))
+        if not name or origin.get("source") == "stated" or formula is None or name in titles:
+            continue
+        derived = name_of(formula, functions)
+        if derived and derived not in taken:
+            taken.add(derived)
+            titles[name] = derived
+    return titles
+
+
+def _theorem_view(index: int, raw: dict, slug: str, href, verdict: RunVerdict, stated,
+                  functions: dict[str, int], titles: dict[str, str], symbols: tuple[str, ...]) -> TheoremView:
     name = _text(raw.get("name"), "?")
     statement = _text(raw.get("statement"))
     origin = raw.get("origin") if isinstance(raw.get("origin"), dict) else {}
     rnd = origin.get("round")
     theorem_verdict = verdict.of(name)
-    proof = build_proof(raw, href, verdict.steps.get(name, {}))
+    proof = build_proof(raw, href, verdict.steps.get(name, {}), functions, lambda n: titles.get(n, n))
     uses = [u for u in raw.get("uses", []) if isinstance(u, str)] if isinstance(raw.get("uses"), list) else []
     source = _text(origin.get("source"), "unknown")
     return TheoremView(
         index=index,
         name=name,
         slug=slug,
+        title=titles.get(name, name),
+        symbols=_mentioned(statement, symbols),
         readable=notation.readable(statement),
         core=statement,
         origin=tuple((str(k), _plain(v)) for k, v in origin.items()),
@@ -343,10 +410,20 @@ def _theorem_view(index: int, raw: dict, slug: str, href, verdict: RunVerdict, s
         method=_text(origin.get("method")) or None,
         round=rnd if isinstance(rnd, int) and not isinstance(rnd, bool) else None,
         comment=stated.get(name, ()) if source == "stated" else (),
-        uses=tuple(Link(u, href(u)) for u in uses),
+        uses=tuple(Link(titles.get(u, u), href(u), u) for u in uses),
         proof=proof,
         verdict=theorem_verdict,
     )
+
+
+def _mentioned(statement: str, symbols: tuple[str, ...]) -> tuple[str, ...]:
+    """The theory's constants that occur in the statement as names (``s`` as an operation, not
+    the letter s inside a variable's name), in the theory's order."""
+    formula = notation.parse(statement)
+    if formula is None:
+        return ()
+    names = {name for sub in subformulas(formula) if isinstance(sub, Atom) for name in sub.args}
+    return tuple(s for s in symbols if s in names)
 
 
 def _plain(value: Any) -> str:
@@ -360,12 +437,12 @@ def _link_theorems(theorems: list[TheoremView], axioms: tuple[AxiomView, ...]) -
         by_name.setdefault(t.name, t)
     for t in theorems:
         for used in t.uses:
-            target = by_name.get(used.text)
-            if target is not None and all(link.text != t.name for link in target.used_by):
-                target.used_by.append(Link(t.name, t.href))
+            target = by_name.get(used.key)
+            if target is not None and all(link.key != t.name for link in target.used_by):
+                target.used_by.append(Link(t.title, t.href, t.name))
     for previous, current in zip(theorems, theorems[1:]):
-        current.previous = Link(previous.name, previous.href)
-        previous.next = Link(current.name, current.href)
+        current.previous = Link(previous.title, previous.href, previous.name)
+        previous.next = Link(current.title, current.href, current.name)
 
     memo: dict[str, frozenset[int]] = {}
 
@@ -376,7 +453,7 @@ def _link_theorems(theorems: list[TheoremView], axioms: tuple[AxiomView, ...]) -
         if theorem is None or name in visiting:
             return frozenset()
         found = set(theorem.proof.axioms)
-        for used in list(theorem.proof.cited) + [u.text for u in theorem.uses]:
+        for used in list(theorem.proof.cited) + [u.key for u in theorem.uses]:
             found |= rests(used, visiting | {name})
         memo[name] = frozenset(found)
         return memo[name]
@@ -404,9 +481,9 @@ def _use_layout(theorems: list[TheoremView]) -> Layout:
     slug_of = {t.name: t.slug for t in reversed(theorems)}
     for t in theorems:
         for used in t.uses:
-            if used.text in position and position[used.text] < t.index:
-                graph.add_edge(t.slug, slug_of[used.text])
-    return layered_layout(graph, {t.slug: t.name for t in theorems})
+            if used.key in position and position[used.key] < t.index:
+                graph.add_edge(t.slug, slug_of[used.key])
+    return layered_layout(graph, {t.slug: t.title for t in theorems})
 
 
 # --- the run -------------------------------------------------------------------------------------------
@@ -436,7 +513,10 @@ def _run_info(graph: dict, summary: Any) -> RunInfo:
     )
 
 
-def _corollaries(summary: Any, href) -> list[CorollaryView]:
+_TOKEN = re.compile(r"[A-Za-z0-9_']+|\S")
+
+
+def _corollaries(summary: Any, href, titles: dict[str, str], symbols: tuple[str, ...]) -> list[CorollaryView]:
     entries = summary.get("corollaries") if isinstance(summary, dict) else None
     views = []
     for entry in entries if isinstance(entries, list) else []:
@@ -444,7 +524,10 @@ def _corollaries(summary: Any, href) -> list[CorollaryView]:
             continue
         uses = entry.get("uses") if isinstance(entry.get("uses"), list) else []
         names = [u for u in uses if isinstance(u, str)]
-        views.append(CorollaryView(_text(entry.get("statement")), tuple((n, href(n)) for n in names)))
+        statement = _text(entry.get("statement"))
+        tokens = set(_TOKEN.findall(statement))
+        views.append(CorollaryView(statement, tuple((titles.get(n, n), href(n)) for n in names),
+                                   tuple(s for s in symbols if s in tokens)))
     return views
 
 
@@ -459,7 +542,9 @@ def _refuted(data: Any, run_dir: Path) -> list[RefutedView] | None:
         statement = _text(entry.get("statement"))
         is_core = notation.parse(statement) is not None
         example = entry.get("counterexample") if isinstance(entry.get("counterexample"), dict) else {}
-        shown = ("name", "statement", "counterexample")
+        sides = _sides(entry.get("sides"))
+        model = _model(entry.get("model"))
+        shown = {"name", "statement", "counterexample"} | ({"sides"} if sides else set()) | ({"model"} if model else set())
         extra = tuple((str(k), _plain(v)) for k, v in sorted(entry.items()) if k not in shown)
         views.append(RefutedView(
             name=_text(entry.get("name")) or None,
@@ -467,5 +552,66 @@ def _refuted(data: Any, run_dir: Path) -> list[RefutedView] | None:
             core=statement if is_core else "",
             counterexample=tuple((str(k), _plain(v)) for k, v in example.items()),
             extra=extra,
+            sides=sides,
+            model=model,
         ))
+    return views
+
+
+def _sides(data: Any) -> tuple[tuple[str, str], ...]:
+    if not (isinstance(data, list) and len(data) == 2 and all(isinstance(d, dict) for d in data)):
+        return ()
+    if not all(isinstance(d.get("term"), str) and "value" in d for d in data):
+        return ()
+    return tuple((d["term"], _plain(d["value"])) for d in data)
+
+
+def _model(data: Any) -> ModelView | None:
+    """A finite model as ``explore/model.py`` describes it; None for anything else."""
+    if not isinstance(data, dict) or not isinstance(data.get("elements"), list) or not isinstance(data.get("tables"), list):
+        return None
+    elements = tuple(_plain(e) for e in data["elements"])
+    constants = data.get("constants") if isinstance(data.get("constants"), dict) else {}
+    tables = []
+    for table in data["tables"]:
+        if not isinstance(table, dict) or not isinstance(table.get("name"), str):
+            continue
+        name, kind = table["name"], _text(table.get("kind"))
+        if kind == "binary" and isinstance(table.get("rows"), list):
+            rows = tuple((elements[i] if i < len(elements) else "?", *map(_plain, row if isinstance(row, list) else []))
+                         for i, row in enumerate(table["rows"]))
+            tables.append(TableView(name, kind, (name, *elements), rows))
+        elif kind == "unary" and isinstance(table.get("values"), list):
+            tables.append(TableView(name, kind, ("x", f"{name}(x)"),
+                                    tuple((e, _plain(v)) for e, v in zip(elements, table["values"]))))
+        elif kind == "relation" and isinstance(table.get("tuples"), list):
+            rows = tuple(tuple(map(_plain, t)) for t in table["tuples"] if isinstance(t, list))
+            tables.append(TableView(name, kind, (f"{name} holds of",), tuple((" ".join(r),) for r in rows)))
+        elif kind == "set" and isinstance(table.get("members"), list):
+            tables.append(TableView(name, kind, (f"members of {name}",), ((", ".join(map(_plain, table["members"])),),)))
+    return ModelView(_text(data.get("model"), "finite model"), elements,
+                     tuple((str(k), _plain(v)) for k, v in constants.items()), tuple(tables))
+
+
+def _open(summary: Any) -> list[OpenView]:
+    """The open conjectures with why (``why_open``); a summary without it lists ``open`` and
+    ``open_laws`` with the reason unknown."""
+    if not isinstance(summary, dict):
+        return []
+    views = []
+    detailed = summary.get("why_open")
+    if isinstance(detailed, list):
+        for entry in detailed:
+            if isinstance(entry, dict) and isinstance(entry.get("statement"), str):
+                attempts = entry.get("attempts")
+                limits = entry.get("limits") if isinstance(entry.get("limits"), list) else []
+                views.append(OpenView(entry["statement"], _text(entry.get("kind"), "conjecture"),
+                                      _text(entry.get("reason"), "unknown"),
+                                      attempts if isinstance(attempts, int) and not isinstance(attempts, bool) else None,
+                                      tuple(str(limit) for limit in limits)))
+        return views
+    for key, kind in (("open", "equation"), ("open_laws", "law")):
+        for text in summary.get(key) if isinstance(summary.get(key), list) else []:
+            if isinstance(text, str):
+                views.append(OpenView(text, kind, "unknown", None, ()))
     return views

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Union
 
 from web_export import notation
+from web_export.calculation import Cite, Outline, build_outline
 from web_export.rules import BY_KIND, GLUE, RULES
 
 
@@ -45,6 +46,7 @@ class StepView:
     premises: tuple[Premise, ...]
     details: tuple[Detail, ...]
     failures: tuple[str, ...] = ()
+    case: str | None = None  # "base case · induction on y" when the step proves a case itself
 
 
 @dataclass
@@ -54,6 +56,7 @@ class BlockView:
     params: tuple[str, ...]
     assumption: str | None
     closed_by: int | None = None
+    case: str | None = None  # "step case · induction on y" when the block proves a case
     items: list[Union["BlockView", StepView]] = field(default_factory=list)
 
     @property
@@ -69,16 +72,19 @@ class ProofView:
     rule_counts: tuple[tuple[str, int], ...]
     axioms: tuple[int, ...]  # indices cited directly by axiom steps
     cited: tuple[str, ...]  # theorems cited by theorem steps, in order of first citation
+    outline: Outline  # the induction in words and the calculations (web_export/calculation.py)
 
 
 def _text(value: Any, default: str = "") -> str:
     return value if isinstance(value, str) else default
 
 
-def build_proof(theorem: dict, theorem_href, failures_by_step: dict[str, list[str]]) -> ProofView:
+def build_proof(theorem: dict, theorem_href, failures_by_step: dict[str, list[str]],
+                functions: dict[str, int] | None = None, display=lambda name: name) -> ProofView:
     """The view of ``theorem`` (one THEOREM object of the graph). ``theorem_href(name)`` is the
     site-relative link to a theorem's page (None if there is none); ``failures_by_step`` maps
-    step ids to the checker's reasons."""
+    step ids to the checker's reasons; ``functions``: the theory's functions (name → inputs), whose
+    facts fold into terms; ``display(name)``: how a theorem is called (its derived name)."""
     raw_steps = [s for s in theorem.get("steps", []) if isinstance(s, dict)] if isinstance(theorem.get("steps"), list) else []
     raw_blocks = [b for b in theorem.get("blocks", []) if isinstance(b, dict)] if isinstance(theorem.get("blocks"), list) else []
 
@@ -146,17 +152,32 @@ def build_proof(theorem: dict, theorem_href, failures_by_step: dict[str, list[st
     number(tree)
 
     formula_of = {_text(s.get("id")): _text(s.get("formula")) for s in raw_steps}
+    params = {
+        block_id: tuple(p for p in raw.get("params", []) if isinstance(p, str)) if isinstance(raw.get("params"), list) else ()
+        for block_id, raw in blocks.items()
+    }
+
+    def describe(step: dict) -> Cite | None:
+        if step.get("kind") == "axiom" and isinstance(step.get("axiom"), int):
+            return Cite(f"axiom {step['axiom'] + 1}", f"index.html#axiom-{step['axiom'] + 1}")
+        if step.get("kind") == "theorem" and isinstance(step.get("theorem"), str):
+            return Cite(display(step["theorem"]), theorem_href(step["theorem"]), step["theorem"])
+        return None
+
+    outline = build_outline(order, numbers, params, functions or {}, describe, theorem.get("calculations"))
     views: dict[int, StepView] = {}
     for position, step in enumerate(order, start=1):
-        views[position] = _step_view(step, position, numbers, formula_of, theorem_href, failures_by_step)
+        views[position] = _step_view(step, position, numbers, formula_of, theorem_href, failures_by_step, display,
+                                     dict(outline.names), params)
+        views[position].case = outline.step_labels.get(position)
 
     counter = iter(range(1, len(order) + 1))
 
     def build(block_id: str, items: list) -> BlockView:
         raw = blocks[block_id]
-        params = tuple(p for p in raw.get("params", []) if isinstance(p, str)) if isinstance(raw.get("params"), list) else ()
         text = assumption.get(block_id)
-        view = BlockView(block_id, _text(raw.get("kind"), "?"), params, notation.readable(text) if text else None)
+        view = BlockView(block_id, _text(raw.get("kind"), "?"), params[block_id], notation.readable(text) if text else None,
+                         case=outline.labels.get(block_id))
         for item in items:
             if item[0] == "step":
                 step = views[next(counter)]
@@ -185,6 +206,7 @@ def build_proof(theorem: dict, theorem_href, failures_by_step: dict[str, list[st
         rule_counts=tuple((k, kinds[k]) for k in known),
         axioms=tuple(axioms),
         cited=tuple(cited),
+        outline=outline,
     )
 
 
@@ -202,7 +224,8 @@ def _ancestor_safe(block_id: str, parent_of, root_id: str) -> str:
 
 
 def _step_view(step: dict, position: int, numbers: dict[str, int], formula_of: dict[str, str], theorem_href,
-               failures_by_step: dict[str, list[str]]) -> StepView:
+               failures_by_step: dict[str, list[str]], display, names: dict[str, str],
+               params: dict[str, tuple[str, ...]]) -> StepView:
     kind = _text(step.get("kind"), "?")
     formula = _text(step.get("formula"))
     premise_ids = [p for p in step.get("premises", []) if isinstance(p, str)] if isinstance(step.get("premises"), list) else []
@@ -221,11 +244,19 @@ def _step_view(step: dict, position: int, numbers: dict[str, int], formula_of: d
     if kind == "axiom" and isinstance(step.get("axiom"), int):
         details.append(Detail(f"axiom {step['axiom'] + 1}", f"index.html#axiom-{step['axiom'] + 1}"))
     if kind == "theorem" and isinstance(step.get("theorem"), str):
-        details.append(Detail(step["theorem"], theorem_href(step["theorem"])))
+        details.append(Detail(display(step["theorem"]), theorem_href(step["theorem"])))
     for key, arrow in (("subst", ":="), ("witnesses", "↦")):
         mapping = step.get(key)
         if isinstance(mapping, dict) and mapping:
             details.append(Detail(", ".join(f"{k} {arrow} {v}" for k, v in mapping.items()), code=True))
+    introduced: list[str] = []
+    if kind == "witness" and isinstance(step.get("witnesses"), dict):
+        introduced = [w for w in step["witnesses"].values() if isinstance(w, str)]
+    elif kind == "assume":
+        introduced = list(params.get(_text(step.get("block")), ()))
+    defined = [f"{name} = {names[name]}" for name in introduced if name in names]
+    if defined:
+        details.append(Detail("where " + ", ".join(defined), code=True))
     if kind == "comprehension" and all(isinstance(step.get(k), str) for k in ("set", "element", "property")):
         details.append(Detail(f"{step['set']} := {{{step['element']} | {notation.readable(step['property'])}}}", code=True))
     if kind == "and_elim" and step.get("side") in (0, 1):

@@ -61,18 +61,20 @@ def pages(site: Site) -> dict[str, str]:
             **common, root=root, page=data["page"], section=section, page_data=data, **context
         )
 
-    page("index.html", "index.html", "index", {"page": "index", "theorems": len(site.theorems)},
+    page("index.html", "index.html", "index", {"page": "index", "theorems": len(site.theorems), "symbols": list(site.theory.symbols)},
          total_steps=sum(len(t.proof.steps) for t in site.theorems))
     for t in site.theorems:
         data = {"page": "theorem", "name": t.name, "steps": len(t.proof.steps), "glue": t.proof.glue}
         page(t.href, "theorem.html", "index", data, t=t, count=len(site.theorems))
     by_slug = {t.slug: t for t in site.theorems}
-    names = {t.slug: t.name for t in site.theorems}
+    names = {t.slug: t.title for t in site.theorems}
     edges = [[e.source, e.target] for e in site.graph.edges]
     page("graph.html", "graph.html", "graph", {"page": "graph", "names": names, "edges": edges},
          graph=site.graph, by_slug=by_slug)
     page("refuted.html", "refuted.html", "refuted", {"page": "refuted"}, refuted=site.refuted)
-    page("corollaries.html", "corollaries.html", "corollaries", {"page": "corollaries"}, corollaries=site.corollaries)
+    page("open.html", "open.html", "open", {"page": "open"})
+    page("corollaries.html", "corollaries.html", "corollaries", {"page": "corollaries", "symbols": list(site.theory.symbols)},
+         corollaries=site.corollaries)
     page("rules.html", "rules.html", "rules", {"page": "rules"}, rule_list=RULES, groups=GROUPS, block_kinds=BLOCK_KINDS,
          examples=examples(site))
     for asset in ASSETS:

@@ -27,7 +27,7 @@ from typing import Callable
 from genlogic.engine.block import BudgetHits, Naming, existential_parts
 from genlogic.engine.goal import Attempt, KnownTheorem, cite, induction_instance, package
 from genlogic.engine.laws import Law, read_law
-from genlogic.engine.proof import ProofLog
+from genlogic.engine.proof import Calculation, Link, ProofLog
 from genlogic.engine.rewrite import Chain, Joiner, Order, Rewrite, Use, defines, precedence, rewrites
 from genlogic.engine.terms import Term, apply, fix, instantiate, leaf
 from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, conjoin, conjuncts
@@ -440,20 +440,31 @@ class Replay:
         chain = self.rewriter(scope.laws).join(law.left, law.right)
         if chain is None:
             raise Failed("no chain")
-        equality = self.chain(scope, chain)
+        links: list[Link] = []
+        equality = self.chain(scope, chain, links)
         if goal.pred == "=":
             a, b = goal.args
-            equality = self._trans(scope, self._trans(scope, self._symm(scope, scope.alias(a)), equality), scope.alias(b))
+            first, last = self._symm(scope, scope.alias(a)), scope.alias(b)
+            links = [Link(e.step, None) for e in (first,) if e.step] + links + [Link(e.step, None) for e in (last,) if e.step]
+            equality = self._trans(scope, self._trans(scope, first, equality), last)
             if equality.step is None:
                 return self.log.record("eq_refl", goal, (), scope.block)
-            return equality.step
+            return self._explained(equality.step, links)
         left = self.value(scope, law.left)
-        output = self._trans(scope, equality, scope.alias(goal.args[-2]))
+        last = scope.alias(goal.args[-2])
+        links += [Link(e.step, None) for e in (last,) if e.step]
+        output = self._trans(scope, equality, last)
         moved = [scope.alias(a) for a in goal.args[:-2]] + [output]
         equalities = tuple(e.step for e in moved if e.step is not None)
         if not equalities:
             return left.definition
-        return self.log.record("eq_subst", goal, (left.definition, *equalities), scope.block)
+        return self._explained(self.log.record("eq_subst", goal, (left.definition, *equalities), scope.block), links)
+
+    def _explained(self, step: str, links: list[Link]) -> str:
+        """``step``, with the calculation it was found by (kept the first time it is recorded)."""
+        if links:
+            self.log.calculations.setdefault(step, Calculation(step, tuple(links)))
+        return step
 
     # --- values and memberships ---------------------------------------------------------------
 
@@ -571,12 +582,17 @@ class Replay:
         step = self.log.record("eq_trans", Atom("=", (e.left, f.right)), (e.step, f.step), scope.block)
         return Equality(e.left, f.right, step)
 
-    def chain(self, scope: Scope, chain: Chain) -> Equality:
+    def chain(self, scope: Scope, chain: Chain, links: list[Link]) -> Equality:
+        """value(first term) = value(last term); each rewrite that changes the value is added to
+        ``links`` with the step of the law it uses."""
         terms = chain.terms()
         start = self.value(scope, terms[0]).constant
         total = Equality(start, start, None)
         for before, after, use in zip(terms, terms[1:], chain.uses):
-            total = self._trans(scope, total, self._lift(scope, before, after, use.position, use))
+            equality = self._lift(scope, before, after, use.position, use)
+            if equality.step is not None:
+                links.append(Link(equality.step, self._source(use.rewrite.source)))
+            total = self._trans(scope, total, equality)
         return total
 
     def _lift(self, scope: Scope, before: Term, after: Term, position: tuple[int, ...], use: Use) -> Equality:

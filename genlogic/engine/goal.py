@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from genlogic.engine.block import BlockInfo, Budget, BudgetHits, LogicBlock, Naming
-from genlogic.engine.proof import ProofLog, Step
+from genlogic.engine.proof import Calculation, ProofLog, Step
 from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, conjoin, conjuncts, free_identifiers, subformulas
 from genlogic.mpl.shape import as_clause
 from genlogic.mpl.subst import comprehend
@@ -34,6 +34,7 @@ class Proof:
     steps: tuple[Step, ...]
     blocks: tuple[BlockInfo, ...]
     uses: tuple[str, ...]
+    calculations: tuple[Calculation, ...] = ()  # explanations of equational steps, in step order
 
 
 @dataclass(frozen=True)
@@ -283,7 +284,11 @@ def package(log: ProofLog, naming: Naming, name: str, statement: Formula, final:
     steps = tuple(log.steps[s] for s in opened)
     uses = sorted({dict(s.extra)["theorem"] for s in steps if s.kind == "theorem"})
     blocks = tuple(naming.infos[b] for b in sorted(used_blocks, key=_block_number))
-    return Proof(name, statement, steps, blocks, tuple(uses))
+    calculations = tuple(
+        log.calculations[s] for s in opened
+        if s in log.calculations and all(link.step in opened for link in log.calculations[s].links)
+    )
+    return Proof(name, statement, steps, blocks, tuple(uses), calculations)
 
 
 def _block_number(block: str) -> int:

@@ -43,11 +43,36 @@ def step_id(payload: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class Link:
+    """One line of a calculation: the step proving ``c = d`` between the constants of two
+    consecutive terms, and the step of the law it uses (an axiom, a theorem, a hypothesis;
+    ``None`` where it only renames a term the scope already knows)."""
+
+    step: str
+    by: str | None
+
+
+@dataclass(frozen=True)
+class Calculation:
+    """How an equational step was found: a chain of rewrites, each a :class:`Link`. It is an
+    explanation for readers, not part of the proof: the checker ignores it, and the browser
+    shows it only where it agrees with the steps (docs/proofgraph.md, "calculations")."""
+
+    proves: str
+    links: tuple[Link, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"proves": self.proves, "links": [{"step": link.step, "by": link.by} for link in self.links]}
+
+
 @dataclass
 class ProofLog:
     """All steps recorded in one process, by id. Recording the same step twice is a no-op."""
 
     steps: dict[str, Step] = field(default_factory=dict)
+    # the calculation each equational step was found by, keyed by that step
+    calculations: dict[str, Calculation] = field(default_factory=dict)
     # core text of formulas already printed (the memo of genlogic.mpl.printer.core)
     printed: dict[int, tuple[Formula, str]] = field(default_factory=dict)
 

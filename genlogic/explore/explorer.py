@@ -43,7 +43,8 @@ from __future__ import annotations
 import dataclasses
 import time
 from dataclasses import dataclass, field
-from typing import Callable
+from enum import Enum
+from typing import Any, Callable
 
 from genlogic.engine.block import Budget
 from genlogic.engine.equational import attempt_equation, context, joinable
@@ -222,14 +223,36 @@ class Discovery:
     text: str
 
 
+class OpenReason(Enum):
+    """Why a conjecture that survived the models stayed open: one member per way it can end."""
+
+    NOT_TRIED = "not tried"  # the run ended first: a time or round limit, or every stated goal was proved
+    NO_PROOF = "no proof found"  # every attempt ran its whole plan (rewriting, induction, blocks) without a proof
+    BUDGET = "budget"  # an attempt stopped at a limit of its budget (depth, witnesses, facts, joins)
+
+
+@dataclass(frozen=True)
+class Unproved:
+    """A conjecture left open, and why (summary.json ``why_open``)."""
+
+    text: str
+    kind: str  # "equation", or "law" (a relation's property, a conditional law)
+    reason: OpenReason
+    attempts: int
+    limits: tuple[str, ...] = ()  # the budget limits its attempts hit
+
+    def to_json(self) -> dict[str, Any]:
+        return {"statement": self.text, "kind": self.kind, "reason": self.reason.value,
+                "attempts": self.attempts, "limits": list(self.limits)}
+
+
 @dataclass
 class Exploration:
     discoveries: list[Discovery] = field(default_factory=list)
     # equations that followed directly from proved ones, so were not tried: (text, theorems used)
     corollaries: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
-    open: list[Equation] = field(default_factory=list)
-    # the relations' properties and conditional laws not proved (what each says)
-    open_laws: list[str] = field(default_factory=list)
+    # the equations, then the relations' properties and conditional laws, not proved
+    unproved: list[Unproved] = field(default_factory=list)
     # stated goals proved between rounds, by name: (result, the round after which it was proved)
     goals: dict[str, tuple[ConjectureResult, int]] = field(default_factory=dict)
     # stated goals attempted between rounds, by name: how many times
@@ -278,6 +301,20 @@ def explore(
     known: list[KnownTheorem] = []
     # the proved equations: what the rewriter uses, so what an equation's retry waits for
     equations: list[str] = []
+
+    attempted: dict[str, int] = {}  # conjecture → attempts so far
+    limited: dict[str, set[str]] = {}  # conjecture → the budget limits its attempts hit
+
+    def note(result: ConjectureResult) -> None:
+        attempted[result.name] = attempted.get(result.name, 0) + 1
+        hits = result.last.hits
+        limited.setdefault(result.name, set()).update(
+            f.name for f in dataclasses.fields(hits) if getattr(hits, f.name))
+
+    def unproved(name: str, text: str, kind: str) -> Unproved:
+        limits = tuple(sorted(limited.get(name, ())))
+        reason = OpenReason.NOT_TRIED if name not in attempted else OpenReason.BUDGET if limits else OpenReason.NO_PROOF
+        return Unproved(text, kind, reason, attempted.get(name, 0), limits)
 
     goal_with: dict[str, tuple[int, int]] = {}  # relevant (theorems, equations) at the last failure
     split_goal_with: dict[str, int] = {}  # equations known at a goal's last failure with case splits
@@ -358,6 +395,7 @@ def explore(
                                   recursion=other.recursion and other.name not in others_with and not goals)
             (result,) = executor.map(run_conjecture, [task])
             report.attempts += 1
+            note(result)
             if result.proof is None:
                 others_with[other.name] = (relevant if wide else last[0], own)
             else:
@@ -426,6 +464,7 @@ def explore(
             report.attempts += len(tasks)
             proved_before, equations_before = len(known), len(equations)
             for equation, result in zip(batch, results):
+                note(result)
                 if result.proof is None and splits:
                     split_with[result.name] = equations_before
                 elif result.proof is None:
@@ -451,9 +490,9 @@ def explore(
     for equation in pending:
         uses = follows(equation.statement)
         if uses is None:
-            report.open.append(equation)
+            report.unproved.append(unproved(names[id(equation)], equation.text, "equation"))
         else:
             report.corollaries.append((equation.text, uses))
     proved = {k.name for k in known}
-    report.open_laws = [other.text for other in relations + laws if other.name not in proved]
+    report.unproved += [unproved(o.name, o.text, "law") for o in relations + laws if o.name not in proved]
     return report

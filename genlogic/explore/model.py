@@ -74,18 +74,20 @@ class GroundModel:
         return (self.binary if len(args) == 2 else self.many).get(op, {}).get(args)  # type: ignore[arg-type]
 
     def describe(self) -> dict[str, object]:
-        """A readable account of a finite model: its constants and each table or relation as
-        rows of text (row a of a binary table lists a g b for b = 0, 1, …)."""
-        tables: dict[str, object] = {}
+        """A finite model for ``refuted.json``: its elements, constants and tables — a unary
+        function as its values, a binary operation as rows (row a lists a g b for b = 0, 1, …), a
+        relation as the tuples it holds of, a set as its members."""
+        tables: list[dict[str, object]] = []
         for name, unary in self.unary.items():
-            tables[name] = " ".join(str(unary[a]) for a in self.elements)
+            tables.append({"name": name, "kind": "unary", "values": [unary[a] for a in self.elements]})
         for name, binary in self.binary.items():
-            tables[name] = [" ".join(str(binary[a, b]) for b in self.elements) for a in self.elements]
+            tables.append({"name": name, "kind": "binary",
+                           "rows": [[binary[a, b] for b in self.elements] for a in self.elements]})
         for name, tuples in self.relations.items():
-            tables[name] = [" ".join(map(str, t)) for t in sorted(tuples)]
+            tables.append({"name": name, "kind": "relation", "tuples": [list(t) for t in sorted(tuples)]})
         for name, members in self.sets.items():
-            tables[name] = sorted(members)
-        return {"model": self.label, "elements": f"0..{self.up_to}", "constants": self.constants, "tables": tables}
+            tables.append({"name": name, "kind": "set", "members": sorted(members)})
+        return {"model": self.label, "elements": list(self.elements), "constants": self.constants, "tables": tables}
 
 
 Models = GroundModel | Sequence[GroundModel]

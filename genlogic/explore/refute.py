@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from genlogic.engine.laws import read_law
+from genlogic.engine.terms import Term
 from genlogic.explore.model import GroundModel, Models, as_list
 from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, conjuncts
 from genlogic.mpl.expand import expand
@@ -183,6 +185,29 @@ def satisfies(model: GroundModel, formulas: tuple[Formula, ...]) -> bool:
     return all(evaluator.holds(formula, {}) is True for formula in formulas)
 
 
+def evaluated_sides(theory: Theory, statement: Formula, found: Counterexample) -> list[dict[str, Any]] | None:
+    """The two sides of a refuted equation evaluated at the counterexample — ``a * b`` is 4 but
+    ``b * a`` is 5 — or None when the statement is no equation between terms (or the model does
+    not know a value)."""
+    operations = {op.name: op.inputs for op in theory.signature.operations if op.is_operation}
+    law = read_law(statement, operations)
+    if law is None:
+        return None
+
+    def value(term: Term) -> int | None:
+        if term.variable:
+            return found.assignment.get(term.head)
+        if not term.args:
+            return found.model.constants.get(term.head)
+        args = [value(a) for a in term.args]
+        return None if None in args else found.model.apply(term.head, tuple(args))  # type: ignore[arg-type]
+
+    sides = [{"term": side.text(), "value": value(side)} for side in (law.left, law.right)]
+    if any(side["value"] is None for side in sides) or sides[0]["value"] == sides[1]["value"]:
+        return None
+    return sides
+
+
 def screen_goals(theory: Theory, models: Models, names: frozenset[str] | None = None) -> dict[str, dict[str, Any]]:
     """The stated theorems (those named in ``names``, else all) a model refutes, or whose
     premises never hold in it: name → goal entry of a run summary (the refuted ones also carry
@@ -196,10 +221,12 @@ def screen_goals(theory: Theory, models: Models, names: frozenset[str] | None = 
         found = counterexample(expanded, models)
         if found is not None:
             where = {"model": found.model.label} if found.model.finite else {}
+            sides = evaluated_sides(theory, expanded, found)
             screened[theorem.name] = {
                 "name": theorem.name, "status": "refuted", "counterexample": found.assignment, **where,
                 "refuted": {"name": theorem.name, "statement": readable(theorem.formula),
                             "counterexample": found.assignment,
+                            **({"sides": sides} if sides else {}),
                             **({"model": found.model.describe()} if found.model.finite else {})}}
         elif vacuous(expanded, models):
             screened[theorem.name] = {"name": theorem.name, "status": "unproved",

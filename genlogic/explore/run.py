@@ -29,7 +29,9 @@ from genlogic.explore.conjectures import MAX_SIZE, conjectures
 from genlogic.engine.equational import context
 from genlogic.engine.laws import read_law
 from genlogic.explore.conditional import conditionals
-from genlogic.explore.explorer import BLOCK_INDUCTION, GOAL_SPLITS, ConjectureResult, ConjectureTask, explore, run_conjecture
+from genlogic.explore.explorer import (
+    BLOCK_INDUCTION, GOAL_SPLITS, ConjectureResult, ConjectureTask, OpenReason, Unproved, explore, run_conjecture,
+)
 from genlogic.explore.finite import models_of
 from genlogic.explore.model import Ground, GroundModel
 from genlogic.explore.refute import screen_goals
@@ -118,8 +120,7 @@ def prove_and_explore(
     counts: dict[str, int] = {}
     proved = [proofgraph.ProvedTheorem(proof, "normal form", 0) for proof in lemmas.proofs]
     discovered: list[KnownTheorem] = []
-    open_equations: list[str] = []
-    open_laws: list[str] = []
+    unproved: list[Unproved] = []
     corollaries: list[dict[str, Any]] = []
     rounds = 0
     early: dict[str, tuple[ConjectureResult, int]] = {}  # goals proved between exploration rounds
@@ -153,7 +154,7 @@ def prove_and_explore(
                 stages.skip("exploration")
             counts.update(proved=0, by_induction=0, corollaries=0, stored_corollaries=0,
                           open=len(generation.equations), attempts=0, rounds=0)
-            open_equations = [eq.text for eq in generation.equations]
+            unproved = [Unproved(eq.text, "equation", OpenReason.NOT_TRIED, 0) for eq in generation.equations]
         elif generation is not None:
             reserved = frozenset(t.name for t in theory.theorems)
             exploration = explore(theory, generation, executor, deadline, progress, reserved, options.max_rounds,
@@ -170,13 +171,12 @@ def prove_and_explore(
                 by_induction=sum(d.method == "induction" for d in exploration.discoveries),
                 corollaries=sum(d.method == "corollary" for d in exploration.discoveries) + len(exploration.corollaries),
                 stored_corollaries=sum(d.method == "corollary" for d in exploration.discoveries),
-                open=len(exploration.open),
-                open_laws=len(exploration.open_laws),
+                open=sum(u.kind == "equation" for u in exploration.unproved),
+                open_laws=sum(u.kind == "law" for u in exploration.unproved),
                 attempts=exploration.attempts,
                 rounds=exploration.rounds,
             )
-            open_equations = [eq.text for eq in exploration.open]
-            open_laws = exploration.open_laws
+            unproved = exploration.unproved
             corollaries = [{"statement": text, "uses": list(uses)} for text, uses in exploration.corollaries]
             stages.end("exploration", _exploration_cut(exploration.cut_short, rounds, options.max_rounds))
         skipped = stages.late  # the goals proved or screened before the deadline are kept all the same
@@ -197,8 +197,9 @@ def prove_and_explore(
         **({"finite_models": [m.label for m in models]} if ground is None else {}),
         "goals": goals,
         "normal_forms": normal_forms(lemmas),
-        "open": open_equations,
-        "open_laws": open_laws,
+        "open": [u.text for u in unproved if u.kind == "equation"],
+        "open_laws": [u.text for u in unproved if u.kind == "law"],
+        "why_open": [u.to_json() for u in unproved],
         "corollaries": corollaries,
         "stages": stages.entries,
         "executor": {"kind": options.executor, "workers": options.workers},
@@ -283,12 +284,13 @@ def _stated_goals(theory, screened: dict[str, dict[str, Any]], discovered, execu
             continue
         if goal["name"] in by_rewriting:
             proof, method = by_rewriting[goal["name"]]
-            goal.update(status="proved", round=1, steps=len(proof.steps))
+            # the same round in summary.json (what the command line prints) as in the proof graph
+            goal.update(status="proved", round=rounds_before + 1, steps=len(proof.steps))
             stated.append(proofgraph.ProvedTheorem(proof, "stated", rounds_before + 1, method))
             continue
         outcome = outcomes[goal["name"]]
         if outcome.proof is not None:
-            goal.update(status="proved", round=outcome.round, steps=len(outcome.proof.steps))
+            goal.update(status="proved", round=rounds_before + outcome.round, steps=len(outcome.proof.steps))
             stated.append(proofgraph.ProvedTheorem(outcome.proof, "stated", rounds_before + outcome.round))
         elif late():
             goal.update(status="unproved", reason=TIME_LIMIT)

@@ -30,41 +30,99 @@
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
-  /* --- index: live search ------------------------------------------------------------------- */
-  function initIndex() {
+  /* --- index: search ------------------------------------------------------------------------
+   * A theorem matches a query when its name or id contains it (add_comm, law17, comm), or when its
+   * statement contains it as a phrase up to the names of variables: "x * y = y * x" finds
+   * "y * x = x * y" (each name that is not a constant of the theory or a keyword may stand for
+   * any other, one for one). The symbol chips keep the theorems that mention the symbol (as an
+   * operation or constant, never as a letter of a name). Group counts follow the filter. */
+  var KEYWORDS = ["forall", "exists", "and", "or", "not"];
+
+  function tokens(text) { return text.match(/[A-Za-z0-9_']+|\S/g) || []; }
+
+  function canonical(list, constants) {
+    var names = {};
+    var next = 0;
+    return list.map(function (token) {
+      var variable = /^[A-Za-z_][A-Za-z0-9_']*$/.test(token) && constants.indexOf(token) === -1 &&
+        KEYWORDS.indexOf(token) === -1;
+      if (!variable) { return token; }
+      if (!Object.prototype.hasOwnProperty.call(names, token)) { next += 1; names[token] = "\u0001" + next; }
+      return names[token];
+    });
+  }
+
+  function containsPhrase(statement, query, constants) {
+    var pattern = canonical(query, constants);
+    if (pattern.every(function (token) { return token.charAt(0) === "\u0001"; })) { return false; }  // names only: not a phrase
+    var wanted = pattern.join("\u0000");
+    for (var start = 0; start + query.length <= statement.length; start += 1) {
+      if (canonical(statement.slice(start, start + query.length), constants).join("\u0000") === wanted) { return true; }
+    }
+    return false;
+  }
+
+  /* One search box over a list: ``items`` (each with data-syms), grouped in ``groups`` (each
+     with a .count[data-total]), ``noun`` for the count line. */
+  function initSearch(items, groups, noun) {
     var input = document.getElementById("search");
     var count = document.getElementById("search-count");
     if (!input) { return; }
-    var items = document.querySelectorAll("#theorems .group:not(.unproved) li.thm");
-    var groups = document.querySelectorAll("#theorems .group:not(.unproved)");
-    var texts = [];
-    each(items, function (item) { texts.push(item.textContent.replace(/\s+/g, " ").toLowerCase()); });
+    var constants = data.symbols || [];
+    var chips = document.querySelectorAll("button.chip[data-sym]");
+    var entries = [];
+    each(items, function (item) {
+      var names = item.querySelectorAll(".thm-meta .thm-name, .thm-meta .anchor-id");
+      var statement = item.querySelector(".thm-title, .stmt");
+      entries.push({
+        item: item,
+        key: Array.prototype.map.call(names, function (el) { return el.textContent; }).join(" ").toLowerCase(),
+        symbols: (item.getAttribute("data-syms") || "").split(" ").filter(Boolean),
+        statement: tokens(statement ? statement.textContent : "")
+      });
+    });
+
+    function chosen() {
+      var symbols = [];
+      each(chips, function (chip) {
+        if (chip.getAttribute("aria-pressed") === "true") { symbols.push(chip.getAttribute("data-sym")); }
+      });
+      return symbols;
+    }
 
     function apply() {
-      var terms = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var text = input.value.trim();
+      var query = tokens(text);
+      var symbols = chosen();
       var shown = 0;
-      each(items, function (item, index) {
-        var text = texts[index];
-        var match = terms.every(function (term) { return text.indexOf(term) !== -1; });
-        item.hidden = !match;
+      entries.forEach(function (entry) {
+        var match = symbols.every(function (symbol) { return entry.symbols.indexOf(symbol) !== -1; }) &&
+          (!query.length || (entry.key && entry.key.indexOf(text.toLowerCase()) !== -1) ||
+           containsPhrase(entry.statement, query, constants));
+        entry.item.hidden = !match;
         if (match) { shown += 1; }
       });
+      var filtering = query.length || symbols.length;
       each(groups, function (group) {
-        group.hidden = !group.querySelector("li.thm:not([hidden])");
+        var visible = group.querySelectorAll("[data-syms]:not([hidden])").length;
+        group.hidden = !visible;
+        var badge = group.querySelector(".count[data-total]");
+        if (badge) {
+          badge.textContent = filtering ? visible + " of " + badge.getAttribute("data-total") : badge.getAttribute("data-total");
+        }
       });
       if (count) {
-        count.textContent = terms.length
-          ? shown + " of " + items.length + " theorems match"
-          : items.length + " theorems";
+        count.textContent = filtering
+          ? shown + " of " + items.length + " " + noun + " match"
+          : items.length + " " + noun;
       }
     }
 
     input.addEventListener("input", apply);
-    each(document.querySelectorAll("button.chip[data-sym]"), function (chip) {
+    each(chips, function (chip) {
       chip.addEventListener("click", function () {
-        input.value = chip.getAttribute("data-sym");
+        chip.setAttribute("aria-pressed", chip.getAttribute("aria-pressed") === "true" ? "false" : "true");
         apply();
-        input.focus();
       });
     });
     document.addEventListener("keydown", function (event) {
@@ -97,14 +155,25 @@
       if (toggle) { toggle.checked = on; }
     }
 
+    var kernel = document.getElementById("kernel");
+    var calc = document.getElementById("calc");
+
     function reveal(step) {
+      if (kernel) { kernel.open = true; }
       if (step.classList.contains("g")) { step.classList.add("rev"); }
       for (var el = step.parentElement; el && el !== proof; el = el.parentElement) {
         if (el.tagName === "DETAILS") { el.open = true; }
       }
     }
 
-    function visible(step) { return step.getClientRects().length > 0; }
+    /* Whether a step can be seen: not hidden glue, and in no collapsed block. (The content of a
+       closed <details> may still have client rects: Chromium hides it with content-visibility.) */
+    function visible(step) {
+      for (var el = step.parentElement; el && el !== proof; el = el.parentElement) {
+        if (el.tagName === "DETAILS" && !el.open) { return false; }
+      }
+      return step.getClientRects().length > 0;
+    }
 
     function setCurrent(step) {
       if (current) { current.classList.remove("cur"); }
@@ -178,27 +247,40 @@
       setGlue(toggle.checked);
     }
 
-    proof.addEventListener("click", function (event) {
+    function jump(event) {
       var link = event.target.closest ? event.target.closest("a[href^=\"#s\"]") : null;
       if (!link) { return; }
       event.preventDefault();
       goTo(link.getAttribute("href").slice(1));
-    });
+    }
+    proof.addEventListener("click", jump);
+    if (calc) { calc.addEventListener("click", jump); }
     proof.addEventListener("mouseover", function (event) {
       var step = event.target.closest ? event.target.closest("li[id^=\"s\"]") : null;
       if (step) { light(step); } else { unlight(); }
     });
     proof.addEventListener("mouseleave", unlight);
 
+    /* j/k walk the steps one can see: a collapsed block's steps and hidden glue are skipped. If
+       the current step has just been hidden (its block collapsed), the walk goes on from where
+       it was, to the nearest visible step on that side. */
     function move(delta) {
+      if (kernel && !kernel.open) { kernel.open = true; }
       var shown = Array.prototype.filter.call(steps, visible);
       if (!shown.length) { return; }
       var index = current ? shown.indexOf(current) : -1;
       var next;
-      if (index === -1) {
+      if (!current) {
         next = delta > 0 ? shown[0] : shown[shown.length - 1];
-      } else {
+      } else if (index !== -1) {
         next = shown[Math.max(0, Math.min(shown.length - 1, index + delta))];
+      } else {
+        var side = shown.filter(function (step) {
+          var position = current.compareDocumentPosition(step);
+          return delta > 0 ? position & Node.DOCUMENT_POSITION_FOLLOWING : position & Node.DOCUMENT_POSITION_PRECEDING;
+        });
+        if (!side.length) { return; }
+        next = delta > 0 ? side[0] : side[side.length - 1];
       }
       setCurrent(next);
       light(next);
@@ -271,7 +353,12 @@
     });
   }
 
-  if (page === "index") { initIndex(); }
-  else if (page === "theorem") { initTheorem(); }
+  if (page === "index") {
+    initSearch(document.querySelectorAll("#theorems .group:not(.unproved) li.thm"),
+               document.querySelectorAll("#theorems .group:not(.unproved)"), "theorems");
+  } else if (page === "corollaries") {
+    initSearch(document.querySelectorAll("ol.corollaries > li"), [], "corollaries");
+  }
+  if (page === "theorem") { initTheorem(); }
   else if (page === "graph") { initGraph(); }
 })();
