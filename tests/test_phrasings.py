@@ -49,6 +49,7 @@ from genlogic.mpl.normal import normal_text
 from genlogic.mpl.parser import parse_formula, parse_source
 from genlogic.mpl.subst import substitute
 from genlogic.theory.build import load_theory
+from web_export.model import build_site
 from genlogic.theory.model import Kind
 
 ROOT = Path(__file__).parent.parent
@@ -155,6 +156,15 @@ def test_phrasing_explores_to_the_six_laws(phrasing, tmp_path):
     assert query.output.count("follows") == 6
     check = run_within(CHECK_WALL, "check", out)
     assert check.exit_code == 0, check.output
+    # the browser names the laws by their shape and shows every proof found by rewriting as
+    # calculations that agree with the steps, at most 15 lines per case (issue 12)
+    theorems = build_site(out).theorems
+    titles = {t.title for t in theorems}
+    for shape in ("_comm", "_assoc", "_left_distrib", "_right_distrib"):
+        assert sum(title.endswith(shape) for title in titles) >= (2 if shape in ("_comm", "_assoc") else 1), titles
+    for theorem in theorems:
+        outline = theorem.proof.outline
+        assert not outline.set_aside and all(n <= 15 for n in outline.case_lines()), (theorem.name, outline)
 
 
 # --- random equivalent phrasings ------------------------------------------------------------

@@ -2,8 +2,8 @@
 
 A statement is read as premises and a conclusion between folded terms (:mod:`web_export.terms`);
 if that has one of the shapes below, the name is the shape's, with the function's word (the
-symbol's usual word for ``+ * · × - − / ^ ∘ ∪ ∩ ≤ <``, a named function's own name, else the
-symbol itself). Nothing here knows a theory: a renamed ``plus`` gives ``plus_comm``.
+symbol's usual word for ``+ * · × - − / ^ ∘ ∪ ∩ ≤ <``, a named function's own name — ``op5`` for a name
+starting with a digit — else the symbol itself). Nothing here knows a theory: a renamed ``plus`` gives ``plus_comm``.
 
 ====================  ===============================  =========================
 shape                 statement                        name
@@ -41,7 +41,10 @@ WORDS = {
 
 
 def word(function: str) -> str:
-    return WORDS.get(function, function)
+    """The operation's word in a name: ``add`` for ``+``; a name starting with a digit (core
+    notation allows ``5``) gets ``op`` in front, so the derived name stays an identifier."""
+    found = WORDS.get(function, function)
+    return f"op{found}" if found[:1].isdigit() else found
 
 
 @dataclass(frozen=True)
