@@ -742,6 +742,8 @@ def test_open_page_and_header(runs, sites):
     if why:
         assert f"{len(why)} conjecture" in index and "open" in index
     assert "open.html" in parse(site / "index.html").links
+    goals_only = parse(sites["group"] / "open.html").all_text
+    assert "did not explore" in goals_only  # a goals-only run made no conjectures: it says so
 
 
 def test_refuted_page_evaluates_both_sides_and_shows_the_model(tmp_path):

@@ -184,7 +184,7 @@ class Site:
     theorems: list[TheoremView]
     groups: list[Group]
     refuted: list[RefutedView] | None  # None: no refuted.json
-    open: list[OpenView]
+    open: list[OpenView] | None  # None: the run did not explore (no conjectures)
     corollaries: list[CorollaryView]
     graph: Layout
     verdict: RunVerdict
@@ -593,11 +593,11 @@ def _model(data: Any) -> ModelView | None:
                      tuple((str(k), _plain(v)) for k, v in constants.items()), tuple(tables))
 
 
-def _open(summary: Any) -> list[OpenView]:
+def _open(summary: Any) -> list[OpenView] | None:
     """The open conjectures with why (``why_open``); a summary without it lists ``open`` and
-    ``open_laws`` with the reason unknown."""
-    if not isinstance(summary, dict):
-        return []
+    ``open_laws`` with the reason unknown; None for a run that did not explore."""
+    if not isinstance(summary, dict) or not any(k in summary for k in ("why_open", "open", "open_laws")):
+        return None
     views = []
     detailed = summary.get("why_open")
     if isinstance(detailed, list):
