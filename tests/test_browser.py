@@ -666,6 +666,37 @@ def test_the_six_peano_laws_read_as_calculations(runs, sites):
             assert f"base case · induction on {induction.variable}" in page.all_text
 
 
+def test_induction_cases_are_read_from_the_instance():
+    """A schema with a base and two constructors (s and d) gives a base case and two step cases,
+    whatever the engine; the property's own claim (here a membership) is a case, not dropped."""
+    from web_export.calculation import build_outline
+
+    def step(identifier, kind, formula, premises=(), **extra):
+        return {"id": identifier, "kind": kind, "formula": formula, "premises": list(premises), "block": "b0", **extra}
+
+    step_s = "(>[n,m](&(in[n,Q])(in2[n,m,s]))(in[m,Q]))"
+    step_d = "(>[n,m](&(in[n,Q])(in2[n,m,d]))(in[m,Q]))"
+    instance = f"(>[](&(&(in[0,Q]){step_s}){step_d})(>[y](in[y,N])(in[y,Q])))"
+    steps = [
+        step("a", "axiom", "(>[P](in[0,P])(in[0,P]))", axiom=0),
+        step("c", "comprehension", instance, ["a"], set="P", element="y", property="(in[y,Q])"),
+        step("b", "axiom", "(in[0,Q])", axiom=1),
+        step("s", "axiom", step_s, axiom=2),
+        step("d", "axiom", step_d, axiom=3),
+        step("i", "apply", "(>[y](in[y,N])(in[y,Q]))", ["c", "b", "s", "d"], subst={}, levels=1),
+    ]
+    numbers = {s["id"]: n for n, s in enumerate(steps, 1)}
+    outline = build_outline(steps, numbers, {"b0": ()}, {"s": 1, "d": 1}, lambda s: None, None)
+    [induction] = outline.inductions
+    assert induction.variable == "y"
+    assert [c.kind for c in induction.cases] == ["base", "step", "step"]
+    assert induction.cases[0].claims == ("0 ∈ Q",)
+    assert [c.claims for c in induction.cases[1:]] == [("s(n) ∈ Q",), ("d(n) ∈ Q",)]
+    assert all(c.hypotheses == ("n ∈ Q",) for c in induction.cases[1:])
+    assert outline.step_labels == {3: "base case · induction on y", 4: "step case · induction on y",
+                                   5: "step case · induction on y"}
+
+
 def _cases(outline) -> list[list]:
     found = [outline.calculations] if outline.calculations else []
     for induction in outline.inductions:
@@ -690,9 +721,13 @@ def test_witnesses_are_defined_where_they_appear(runs, sites):
 
 @pytest.mark.parametrize("tamper, reason", [
     ("swap", "is not a chain"),
-    ("credit", "credits step"),
+    ("credit", "to a law it does not apply"),
+    ("guard", "to a law it does not apply"),
+    ("uncredit", "credits no law"),
+    ("truncate", "does not run between the two sides"),
     ("not-equation", "not an equation"),
     ("foreign", "not among its premises"),
+    ("malformed", "malformed credit"),
 ])
 def test_a_calculation_that_disagrees_with_the_steps_is_set_aside(runs, tmp_path, tamper, reason):
     """The calculations record is the engine's explanation, not part of the proof: the kernel
@@ -703,15 +738,25 @@ def test_a_calculation_that_disagrees_with_the_steps_is_set_aside(runs, tmp_path
     graph = json.loads(path.read_text(encoding="utf-8"))
     name = theorem_views(runs["peano"])["add_comm"].name
     theorem = next(t for t in graph["theorems"] if t["name"] == name)
-    calculation = next(c for c in theorem["calculations"] if len(c["links"]) >= 2)
+    calculation = max(theorem["calculations"], key=lambda c: len(c["links"]))  # the step case's
     links = calculation["links"]
     if tamper == "swap":
         links[0], links[1] = links[1], links[0]
-    elif tamper == "credit":
-        axiom = next(s["id"] for s in theorem["steps"] if s["kind"] == "axiom" and s["axiom"] == 0)
-        links[-1]["by"] = axiom  # 0 ∈ N is no law of any link
-    elif tamper == "not-equation":
-        links[0]["step"] = next(s["id"] for s in theorem["steps"] if s["kind"] == "witness")
+    elif tamper == "credit":  # the law of the last line credited to the first
+        links[0]["by"] = links[-1]["by"]
+    elif tamper == "guard":  # a hypothesis the link rests on but applies no law of: a membership
+        guard = next(s["id"] for s in theorem["steps"] if s["kind"] == "and_elim" and s["formula"].startswith("(in["))
+        links[0]["by"] = [guard]
+    elif tamper == "uncredit":
+        rewrite = next(link for link in links if link["by"])
+        rewrite["by"] = []
+    elif tamper == "truncate":
+        del links[-1]
+    elif tamper == "malformed":
+        links[0]["by"] = "not a list"
+    elif tamper == "not-equation":  # a premise of the step explained, but a function fact
+        proves = next(s for s in theorem["steps"] if s["id"] == calculation["proves"])
+        links[0]["step"] = proves["premises"][0]
     else:
         other = next(t for t in graph["theorems"] if t["name"] != name)
         links[0]["step"] = other["steps"][-1]["id"]
@@ -901,6 +946,10 @@ def test_search_by_phrase_symbol_and_name(watch, runs, sites):
     assert visible_names(page) == ["mul_comm"]
     page.fill("#search", "(x + y) + z")
     assert "add_assoc" in visible_names(page) and "mul_comm" not in visible_names(page)
+    page.fill("#search", "x * (y * z) = (x * y) * z")  # an equation written the other way round
+    assert visible_names(page) == ["mul_assoc"]
+    page.fill("#search", "x = 0 + x")
+    assert "add_left_id" in visible_names(page)
     page.fill("#search", "mul_")
     assert set(visible_names(page)) == {v.title for v in views.values() if v.title.startswith("mul_")}
     counts = page.eval_on_selector_all(".group:not([hidden]) .count[data-total]", "els => els.map(e => e.textContent)")
@@ -917,6 +966,19 @@ def test_search_by_phrase_symbol_and_name(watch, runs, sites):
     assert len(visible_names(page)) == total
     page.click("a.jump")
     assert in_viewport(page, "#theorems-h")
+    assert not w.errors
+
+
+def test_a_definition_name_is_no_variable_in_a_phrase(watch, tmp_path):
+    """Only variables may be renamed in a phrase: Greatest[X, R, S, u] does not find UpperBound."""
+    run_dir = tmp_path / "preorder"
+    cli("prove", EXAMPLES / "preorder.mpl", "--goals-only", "-o", run_dir)
+    w = watch()
+    page = w.open(run_dir / "html" / "index.html")
+    page.fill("#search", "Greatest[X, R, S, u]")
+    assert visible_names(page) == ["greatest_equivalent"]
+    page.fill("#search", "UpperBound[X, R, A, b]")  # its variables renamed
+    assert set(visible_names(page)) == {"above_upper_bound", "subset_upper_bound"}
     assert not w.errors
 
 

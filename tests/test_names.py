@@ -98,3 +98,19 @@ def test_relations_and_unary_functions():
     assert named("forall x: x ∈ N -> not le(x) = x") == "le_irrefl"
     # s is a function here: s(x) = y is an equation, never the relation "s"
     assert named("forall x: x ∈ N -> s(x) = x") is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(three, op, flip)
+def test_flat_and_nested_premises_read_alike(names, f, flipped):
+    """The engine writes conditional laws flat (a + c = t and b + c = t -> a = b): the same law."""
+    x, y, z = names
+    flat = (f"forall {x} {y} {z} t: {x} ∈ N and {y} ∈ N and {z} ∈ N and "
+            f"{equation(app(f, x, z), 't', flipped)} and {equation(app(f, y, z), 't', flipped)} -> {x} = {y}")
+    assert named(flat) == f"{word(f)}_right_cancel"
+    assert named("forall x y t: s(x) = t and s(y) = t -> x = y") == "s_inj"
+
+
+def test_a_premise_about_a_variable_set_is_no_guard():
+    """x ∈ y with y a variable is a premise of the statement, not a guard to leave out."""
+    assert named("forall x y: x ∈ y -> x + y = y + x") is None

@@ -28,7 +28,7 @@ from genlogic.mpl.ast import And, Atom, Forall, Formula, conjuncts
 from genlogic.mpl.subst import substitute
 from web_export import notation
 from web_export.names import literal, read
-from web_export.terms import Definitions
+from web_export.terms import Definitions, defined
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Cite:
 @dataclass(frozen=True)
 class Line:
     term: str
-    by: Cite | None
+    by: tuple[Cite, ...]  # the laws it uses; none for a line that only renames
     steps: tuple[int, ...]  # the kernel steps the line stands for (the equations it folds)
 
 
@@ -58,6 +58,7 @@ class CalcView:
 class CaseView:
     kind: str  # "base" or "step"
     claims: tuple[str, ...]
+    variable: str = ""  # the induction's variable
     hypotheses: tuple[str, ...] = ()
     steps: tuple[int, ...] = ()  # the case premises
     block: str | None = None
@@ -118,14 +119,14 @@ def build_outline(steps: list[dict], numbers: dict[str, int], blocks: dict[str, 
                 if isinstance(s.get("premises"), list) else [] for i, s in by_id.items()}
     ancestry = _Ancestry(premises)
 
-    inductions, labels, step_labels = _inductions(by_id, formulas, numbers, premises, terms, functions)
+    inductions, labels, step_labels = _inductions(by_id, formulas, numbers, premises, blocks, functions)
     cases = [case for induction in inductions for case in induction.cases]
-    hypotheses = {case.block for case in cases if case.kind == "step" and case.block}
+    hypotheses = {case.block: case.variable for case in cases if case.kind == "step" and case.block}
 
     shown: list[tuple[CalcView, str]] = []
     set_aside: list[str] = []
     for entry in calculations if isinstance(calculations, list) else []:
-        view = _calculation(entry, by_id, formulas, numbers, ancestry, terms, describe, hypotheses)
+        view = _calculation(entry, by_id, formulas, numbers, ancestry, terms, describe, hypotheses, functions)
         if isinstance(view, str):
             set_aside.append(view)
         else:
@@ -172,11 +173,30 @@ class _Ancestry:
         self.memo[root] = frozenset(seen)
         return self.memo[root]
 
+    def applied(self, root: str, by_id: dict[str, dict], formulas) -> frozenset[str]:
+        """The laws ``root`` applies: the axioms, theorems and hypotheses that an ``apply`` step
+        below it instantiates, and those facts below it that are atoms other than memberships
+        (used as they stand)."""
+        found = set()
+        for step_id in self.of(root):
+            step = by_id[step_id]
+            cited = self.premises.get(step_id, [])
+            if step.get("kind") == "apply" and cited and _lawful(by_id[cited[0]]):
+                found.add(cited[0])
+            elif _lawful(step) and isinstance(formulas.get(step_id), Atom) and formulas[step_id].pred != "in":
+                found.add(step_id)
+        return frozenset(found)
+
     def of_all(self, roots: list[str]) -> frozenset[str]:
         found: frozenset[str] = frozenset()
         for root in roots:
             found |= self.of(root)
         return found
+
+
+def _lawful(step: dict) -> bool:
+    """An axiom, a theorem, or a hypothesis (an assumption of a block or a part of one)."""
+    return step.get("kind") in ("axiom", "theorem", "assume", "and_elim")
 
 
 def _definitions(steps, formulas: dict[str, Formula | None], blocks: dict[str, tuple[str, ...]],
@@ -197,8 +217,10 @@ def _definitions(steps, formulas: dict[str, Formula | None], blocks: dict[str, t
     return terms
 
 
-def _inductions(by_id: dict[str, dict], formulas, numbers: dict[str, int], premises, terms: Definitions,
+def _inductions(by_id: dict[str, dict], formulas, numbers: dict[str, int], premises, blocks: dict[str, tuple[str, ...]],
                 functions: dict[str, int]) -> tuple[list[InductionView], dict[str, str], dict[int, str]]:
+    """Every induction of the proof with its cases; the label of each block (or step, when it
+    closes none) that proves a case."""
     inductions: list[InductionView] = []
     labels: dict[str, str] = {}
     step_labels: dict[int, str] = {}
@@ -216,26 +238,37 @@ def _inductions(by_id: dict[str, dict], formulas, numbers: dict[str, int], premi
         cases_ids = [p for p in step.get("premises", [])[1:] if isinstance(p, str)]
         if len(parts) != len(cases_ids) or not all(c in by_id for c in cases_ids):
             continue
-        base = CaseView("base", ())
-        step_case: CaseView | None = None
+        base = CaseView("base", (), variable=element)
+        step_cases: list[CaseView] = []
+        # the memberships of a property x ∈ N ∧ P(x) are its typing, not its claim (the base's is
+        # an axiom); a property that is only a membership is its claim
+        parts_of_prop = list(conjuncts(prop))
+        carriers = {p.args[1] for p in parts_of_prop if isinstance(p, Atom) and p.pred == "in" and p.args[0] == element}
+        if len(carriers) == len(parts_of_prop):
+            carriers = set()
         for part, case_id in zip(parts, cases_ids):
+            closes = _text(by_id[case_id].get("closes")) or None
             hypothesis = _hypothesis(part, prop, element)
-            if hypothesis is not None and step_case is None:
+            if hypothesis is not None:
+                # named as the block that proves it names them, as its calculations do
+                params = blocks.get(closes or "", ())
+                if len(params) == len(part.variables):
+                    renaming = dict(zip(part.variables, params))
+                    part = Forall(params, substitute(part.antecedent, renaming), substitute(part.consequent, renaming))
+                    hypothesis = renaming[hypothesis]
                 local = Definitions()
                 local.add_facts(conjuncts(part.antecedent), set(part.variables), functions)
-                step_case = CaseView(
-                    "step", _claims(part.consequent, local, functions),
-                    hypotheses=_claims(substitute(prop, {element: hypothesis}), local, functions),
-                    steps=(numbers[case_id],), block=_text(by_id[case_id].get("closes")) or None)
-            else:
-                if isinstance(part, Atom) and part.pred == "in":
-                    continue  # the base belongs to the carrier: an axiom, not a case to prove
-                base.claims += _claims(part, Definitions(), functions)
+                step_cases.append(CaseView(
+                    "step", _claims(part.consequent, local, functions, carriers),
+                    hypotheses=_claims(substitute(prop, {element: hypothesis}), local, functions, carriers),
+                    steps=(numbers[case_id],), block=closes, variable=element))
+            elif not (isinstance(part, Atom) and part.pred == "in" and part.args[1] in carriers):
+                base.claims += _claims(part, Definitions(), functions, carriers)
                 base.steps += (numbers[case_id],)
-                base.block = base.block or _text(by_id[case_id].get("closes")) or None
-        if step_case is None:
+                base.block = base.block or closes
+        if not step_cases:
             continue
-        cases = ([base] if base.steps else []) + [step_case]
+        cases = ([base] if base.steps else []) + step_cases
         for case in cases:
             label = f"{case.kind} case · induction on {element}"
             for number in case.steps:
@@ -266,12 +299,12 @@ def _and_nodes(formula: Formula):
         yield from _and_nodes(formula.right)
 
 
-def _claims(formula: Formula, terms: Definitions, functions: dict[str, int]) -> tuple[str, ...]:
+def _claims(formula: Formula, terms: Definitions, functions: dict[str, int], carriers: set[str]) -> tuple[str, ...]:
     """The parts of a case's claim as a person writes them (``terms``: the case's own
-    definitions, ``m = s(n)``, folded in), without the carrier memberships."""
+    definitions, ``m = s(n)``, folded in), without the memberships in the ``carriers``."""
     found = []
     for part in conjuncts(formula):
-        if isinstance(part, Atom) and part.pred == "in":
+        if isinstance(part, Atom) and part.pred == "in" and part.args[1] in carriers:
             continue
         reading = read(part, functions, terms) or literal(part, terms, functions)
         found.append(reading.text() if reading is not None else notation.readable_formula(part))
@@ -279,47 +312,101 @@ def _claims(formula: Formula, terms: Definitions, functions: dict[str, int]) -> 
 
 
 def _calculation(entry: Any, by_id: dict[str, dict], formulas, numbers: dict[str, int], ancestry: _Ancestry,
-                 terms: Definitions, describe, hypotheses: set[str | None]) -> tuple[CalcView, str] | str:
+                 terms: Definitions, describe, hypotheses: dict[str, str], functions: dict[str, int]
+                 ) -> tuple[CalcView, str] | str:
+    """The calculation ``entry`` claims, as lines of folded terms — or why it disagrees with the
+    steps: each link must be an equation step among the premises of the step it explains,
+    chained to the one before; the chain must run from one side of that step's equation to the
+    other; each law a link credits must be an axiom, a theorem or a hypothesis *applied* in that
+    link's derivation; a link that credits nothing must leave the term as it was."""
     if not isinstance(entry, dict) or not isinstance(entry.get("links"), list) or not entry["links"]:
         return "a calculation without links"
     proves = _text(entry.get("proves"))
     if proves not in by_id:
         return f"a calculation for an unknown step {proves!r}"
+    label = f"the calculation of step {numbers[proves]}"
+    ends = _ends(proves, by_id, formulas, premises_of=ancestry.premises, functions=functions)
+    if ends is None:
+        return f"{label} explains a step that is no equation"
     below = ancestry.of(proves)
     constants: list[str] = []
     lines: list[Line] = []
+    renaming: list[int] = []  # steps of links that only rename, before the first line
     for link in entry["links"]:
         step_id = _text(link.get("step")) if isinstance(link, dict) else ""
         formula = formulas.get(step_id)
-        label = f"step {numbers[proves]}"
         if step_id not in by_id or step_id not in below:
-            return f"the calculation of {label} cites a step that is not among its premises"
+            return f"{label} cites a step that is not among its premises"
+        number = numbers[step_id]
         if not (isinstance(formula, Atom) and formula.pred == "=" and len(formula.args) == 2):
-            return f"the calculation of {label} cites step {numbers[step_id]}, which is not an equation"
+            return f"{label} cites step {number}, which is not an equation"
         left, right = formula.args
         if constants and constants[-1] != left:
-            return f"the calculation of {label} is not a chain at step {numbers[step_id]}"
-        constants[len(constants):] = [left] if not constants else []
+            return f"{label} is not a chain at step {number}"
+        if not constants:
+            constants.append(left)
         constants.append(right)
-        by = link.get("by")
-        cite = None
-        if by is not None:
-            if not isinstance(by, str) or by not in ancestry.of(step_id):
-                return f"the calculation of {label} credits step {numbers[step_id]} to a law it does not use"
-            cite = describe(by_id[by]) or _hypothesis_cite(by_id[by], numbers, hypotheses)
-        term = terms.text(right)
-        if lines and lines[-1].term == term or not lines and terms.text(left) == term:
+        credits = link.get("by")
+        if not isinstance(credits, list) or not all(isinstance(c, str) for c in credits):
+            return f"{label} has a malformed credit at step {number}"
+        applied = ancestry.applied(step_id, by_id, formulas)
+        if any(c not in applied for c in credits):
+            return f"{label} credits step {number} to a law it does not apply"
+        term, before = terms.text(right), terms.text(left)
+        if not credits and term != before:
+            # a renaming between two names of one term (1 and s(0), s(0) + n and 1 + n): a name
+            # of a term, or the same function of renamed arguments, justified by the facts it
+            # rests on, read from the steps
+            credits = [c for c in sorted(ancestry.of(step_id), key=numbers.get) if _fact(by_id[c], formulas.get(c))]
+            old, new = terms.term(left), terms.term(right)
+            if not credits or (old.head != new.head and old.args and new.args):
+                return f"{label} credits no law for step {number}, which changes the term"
+        cites = tuple(describe(by_id[c]) or _hypothesis_cite(by_id[c], numbers, hypotheses) for c in credits)
+        if term == before:  # a renaming: the line it belongs to stands for this step too
             if lines:
                 last = lines[-1]
-                lines[-1] = Line(last.term, last.by or cite, (*last.steps, numbers[step_id]))
+                lines[-1] = Line(last.term, last.by + cites, (*last.steps, number))
+            else:
+                renaming.append(number)
             continue
-        lines.append(Line(term, cite, (numbers[step_id],)))
+        lines.append(Line(term, cites, (*renaming, number)))
+        renaming = []
     if not lines:
-        return f"the calculation of step {numbers[proves]} changes nothing"
+        return f"{label} changes nothing"
+    first, last = ends
+    if constants[-1] != last or (first is not None and constants[0] not in first):
+        return f"{label} does not run between the two sides of the step"
     return CalcView(terms.text(constants[0]), tuple(lines), numbers[proves]), proves
 
 
-def _hypothesis_cite(step: dict, numbers: dict[str, int], hypotheses: set[str | None]) -> Cite:
+def _ends(proves: str, by_id: dict[str, dict], formulas, premises_of: dict[str, list[str]],
+          functions: dict[str, int]) -> tuple[set[str] | None, str] | None:
+    """Where the chain explaining step ``proves`` must start and end. For ``c = d``: at c and d.
+    For a function fact ``g(ā) = d`` (moved from a premise ``g(b̄) = c`` by equalities): at such a
+    premise's c, and at d."""
+    formula = formulas.get(proves)
+    if isinstance(formula, Atom) and formula.pred == "=" and len(formula.args) == 2:
+        return {formula.args[0]}, formula.args[1]
+    found = defined(formula, functions) if formula is not None else None
+    if found is None:
+        return None
+    output, function, _ = found
+    starts = set()
+    for premise in premises_of.get(proves, []):
+        fact = defined(formulas.get(premise), functions) if formulas.get(premise) is not None else None
+        if fact is not None and fact[1] == function:
+            starts.add(fact[0])
+    return starts, output
+
+
+def _fact(step: dict, formula: Formula | None) -> bool:
+    """An axiom or theorem that is an atom other than a membership: ``s(0) = 1``."""
+    return step.get("kind") in ("axiom", "theorem") and isinstance(formula, Atom) and formula.pred != "in"
+
+
+def _hypothesis_cite(step: dict, numbers: dict[str, int], hypotheses: dict[str, str]) -> Cite:
+    """A hypothesis of a block: the induction hypothesis (on its variable) in a step case."""
     number = numbers.get(_text(step.get("id")))
-    text = "induction hypothesis" if step.get("block") in hypotheses else "hypothesis"
+    variable = hypotheses.get(_text(step.get("block")))
+    text = f"induction hypothesis (on {variable})" if variable else "hypothesis"
     return Cite(text, f"#s{number}" if number else None, f"step {number}" if number else "")

@@ -99,10 +99,6 @@ class TheoremView:
     def named(self) -> bool:
         return self.title != self.name
 
-    @property
-    def search_text(self) -> str:
-        parts = [self.name, self.title, self.readable, self.core, self.source, self.method or ""]
-        return " ".join(parts).lower()
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,9 @@ def word(function: str) -> str:
     return f"op{found}" if found[:1].isdigit() else found
 
 
+MEMBER = "∈"  # the relation of a membership literal x ∈ C
+
+
 @dataclass(frozen=True)
 class Literal:
     """``left = right`` (``relation`` None) or ``relation(args)``, possibly negated."""
@@ -59,6 +62,9 @@ class Literal:
         if self.relation is None:
             left, right = self.args
             return f"{left.text()} {'≠' if self.negated else '='} {right.text()}"
+        if self.relation == MEMBER:
+            element, of = self.args
+            return f"{element.text()} {'∉' if self.negated else '∈'} {of.text()}"
         text = f"{self.relation}({', '.join(a.text() for a in self.args)})"
         return f"not {text}" if self.negated else text
 
@@ -79,40 +85,41 @@ class Reading:
 
 def read(formula: Formula, functions: dict[str, int], known: Definitions | None = None) -> Reading | None:
     """The statement as premises → conclusion over folded terms, or None if it has another form
-    (a bound variable nothing defines, a disjunction, an existential …). ``known``: constants
-    that already stand for terms (a step case's ``m = s(n)``)."""
+    (an inner variable nothing defines, a disjunction, an existential …). Every bound variable that
+    a premise ``g(ā) = v`` defines is folded into that term — the nested form
+    ``∀_1 (y + z = _1 → x + z = _1)`` and the flat ``y + z = t ∧ x + z = t`` read alike, and a
+    ``_1`` never shows — and a guard ``v ∈ C`` (C a constant set) is left out. ``known``:
+    constants that already stand for terms (a step case's ``m = s(n)``)."""
     if not isinstance(formula, Forall):
         return None
-    variables = set(formula.variables)
     parts: list[Formula] = []
-    bound: set[str] = set()
+    inner: list[str] = []
     body: Formula = formula
-    outer = True
     while isinstance(body, Forall):
-        if not outer:
-            bound |= set(body.variables)
-        outer = False
+        if body is not formula:
+            inner.extend(body.variables)
         parts.extend(conjuncts(body.antecedent))
         body = body.consequent
+    bound = set(formula.variables) | set(inner)
     definitions = known.copy() if known is not None else Definitions()
     premises: list[Formula] = []
-    defined_here: set[str] = set()
+    folded: set[str] = set()
     for part in parts:
         found = defined(part, functions)
-        if found is not None and found[0] in bound and found[0] not in defined_here:
+        if found is not None and found[0] in bound and found[0] not in folded and found[0] not in found[2]:
             definitions.add(*found)
-            defined_here.add(found[0])
-        elif isinstance(part, Atom) and part.pred == "in" and part.args[0] in variables:
+            folded.add(found[0])
+        elif isinstance(part, Atom) and part.pred == "in" and part.args[0] in bound and part.args[1] not in bound:
             continue  # a guard: x ∈ N
         else:
             premises.append(part)
-    if bound - defined_here:
+    if set(inner) - folded:
         return None
     read_premises = [literal(p, definitions, functions) for p in premises]
     conclusion = literal(body, definitions, functions)
     if conclusion is None or any(p is None for p in read_premises):
         return None
-    return Reading(formula.variables, tuple(read_premises), conclusion)
+    return Reading(tuple(v for v in formula.variables if v not in folded), tuple(read_premises), conclusion)
 
 
 def literal(formula: Formula, definitions: Definitions, functions: dict[str, int]) -> Literal | None:
@@ -137,6 +144,8 @@ def literal(formula: Formula, definitions: Definitions, functions: dict[str, int
         return Literal(None, (Term(function, tuple(definitions.term(a) for a in inputs)), definitions.term(output)), negated)
     if atom.pred == "=" and len(atom.args) == 2:
         return Literal(None, tuple(definitions.term(a) for a in atom.args), negated)
+    if atom.pred == "in" and len(atom.args) == 2:
+        return Literal(MEMBER, (definitions.term(atom.args[0]), Term(atom.args[1])), negated)
     if atom.pred in FUNCTION_ATOMS:
         return Literal(atom.args[-1], tuple(definitions.term(a) for a in atom.args[:-1]), negated)
     return None
@@ -239,6 +248,8 @@ def _relation_name(reading: Reading, variable) -> str | None:
     conclusion, premises = reading.conclusion, reading.premises
     r = conclusion.relation
     args = conclusion.args
+    if r == MEMBER or any(p.relation == MEMBER for p in premises):
+        return None
     if r is None:
         if len(premises) == 2 and not conclusion.negated and all(p.relation and not p.negated for p in premises):
             (p, q), (x, y) = premises, args

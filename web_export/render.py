@@ -61,7 +61,8 @@ def pages(site: Site) -> dict[str, str]:
             **common, root=root, page=data["page"], section=section, page_data=data, **context
         )
 
-    page("index.html", "index.html", "index", {"page": "index", "theorems": len(site.theorems), "symbols": list(site.theory.symbols)},
+    page("index.html", "index.html", "index", {"page": "index", "theorems": len(site.theorems), "symbols": list(site.theory.symbols),
+                                         "definitions": [d.name for d in site.theory.definitions]},
          total_steps=sum(len(t.proof.steps) for t in site.theorems))
     for t in site.theorems:
         data = {"page": "theorem", "name": t.name, "steps": len(t.proof.steps), "glue": t.proof.glue}
@@ -73,7 +74,8 @@ def pages(site: Site) -> dict[str, str]:
          graph=site.graph, by_slug=by_slug)
     page("refuted.html", "refuted.html", "refuted", {"page": "refuted"}, refuted=site.refuted)
     page("open.html", "open.html", "open", {"page": "open"})
-    page("corollaries.html", "corollaries.html", "corollaries", {"page": "corollaries", "symbols": list(site.theory.symbols)},
+    page("corollaries.html", "corollaries.html", "corollaries", {"page": "corollaries", "symbols": list(site.theory.symbols),
+                                                         "definitions": [d.name for d in site.theory.definitions]},
          corollaries=site.corollaries)
     page("rules.html", "rules.html", "rules", {"page": "rules"}, rule_list=RULES, groups=GROUPS, block_kinds=BLOCK_KINDS,
          examples=examples(site))

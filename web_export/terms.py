@@ -41,12 +41,6 @@ class Term:
             return f"({inner})" if operand else inner
         return f"{self.head}({', '.join(a.text() for a in self.args)})"
 
-    def functions(self) -> set[str]:
-        found = {self.head} if self.args else set()
-        for arg in self.args:
-            found |= arg.functions()
-        return found
-
     def leaves(self) -> list[str]:
         if not self.args:
             return [self.head]

@@ -59,10 +59,11 @@ class BudgetHits:
     witnesses: int = 0
     facts: int = 0
     joins: int = 0
+    rewrites: int = 0  # normal forms the rewriter gave up at its limit (proving by rewriting)
 
     @property
     def any(self) -> bool:
-        return bool(self.depth or self.witnesses or self.facts or self.joins)
+        return bool(self.depth or self.witnesses or self.facts or self.joins or self.rewrites)
 
 
 @dataclass(frozen=True)

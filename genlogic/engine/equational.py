@@ -218,6 +218,11 @@ class Replay:
             elif atom.pred == "in":
                 self.root.members[(atom.args[0], atom.args[1])] = self._source(f"fact {index}")
 
+    def cut(self) -> int:
+        """Normal forms given up at the rewriter's limit so far, by this attempt's rewriters (the
+        one without hypotheses is shared between attempts: counts are compared, not reset)."""
+        return sum(joiner.cut for joiner in self.rewriters.values())
+
     # --- planning (no steps) ---------------------------------------------------------------------
 
     def rewriter(self, hypotheses: list[tuple[str, Law]]) -> Joiner:
@@ -445,14 +450,14 @@ class Replay:
         if goal.pred == "=":
             a, b = goal.args
             first, last = self._symm(scope, scope.alias(a)), scope.alias(b)
-            links = [Link(e.step, None) for e in (first,) if e.step] + links + [Link(e.step, None) for e in (last,) if e.step]
+            links = [Link(e.step, ()) for e in (first,) if e.step] + links + [Link(e.step, ()) for e in (last,) if e.step]
             equality = self._trans(scope, self._trans(scope, first, equality), last)
             if equality.step is None:
                 return self.log.record("eq_refl", goal, (), scope.block)
             return self._explained(equality.step, links)
         left = self.value(scope, law.left)
         last = scope.alias(goal.args[-2])
-        links += [Link(e.step, None) for e in (last,) if e.step]
+        links += [Link(e.step, ()) for e in (last,) if e.step]
         output = self._trans(scope, equality, last)
         moved = [scope.alias(a) for a in goal.args[:-2]] + [output]
         equalities = tuple(e.step for e in moved if e.step is not None)
@@ -588,11 +593,17 @@ class Replay:
         terms = chain.terms()
         start = self.value(scope, terms[0]).constant
         total = Equality(start, start, None)
+        pending: list[str] = []  # laws of rewrites that needed no step: credited to the next line
         for before, after, use in zip(terms, terms[1:], chain.uses):
             equality = self._lift(scope, before, after, use.position, use)
+            pending.append(self._source(use.rewrite.source))
             if equality.step is not None:
-                links.append(Link(equality.step, self._source(use.rewrite.source)))
+                links.append(Link(equality.step, tuple(dict.fromkeys(pending))))
+                pending = []
             total = self._trans(scope, total, equality)
+        if pending and links:
+            last = links[-1]
+            links[-1] = Link(last.step, tuple(dict.fromkeys(last.by + tuple(pending))))
         return total
 
     def _lift(self, scope: Scope, before: Term, after: Term, position: tuple[int, ...], use: Use) -> Equality:
@@ -690,6 +701,7 @@ def attempt_equation(
     ``splits``: the nesting of inductions allowed inside (see :class:`Replay`). Without splits
     the attempt is planned first (no steps are recorded unless every chain joins)."""
     replay = Replay(ctx, known, splits)
+    cut_before = replay.cut()
     proof = None
     if splits or replay.plan(statement, variable):
         try:
@@ -698,7 +710,7 @@ def attempt_equation(
             final = None
         if final is not None:
             proof = package(replay.log, replay.naming, name, statement, final)
-    return Attempt(name, proof, BudgetHits(), 0, len(replay.log.steps))
+    return Attempt(name, proof, BudgetHits(rewrites=replay.cut() - cut_before), 0, len(replay.log.steps))
 
 
 def _general(side: Term) -> bool:

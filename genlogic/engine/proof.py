@@ -46,11 +46,13 @@ def step_id(payload: dict[str, Any]) -> str:
 @dataclass(frozen=True)
 class Link:
     """One line of a calculation: the step proving ``c = d`` between the constants of two
-    consecutive terms, and the step of the law it uses (an axiom, a theorem, a hypothesis;
-    ``None`` where it only renames a term the scope already knows)."""
+    consecutive terms, and the steps of the laws it uses (axioms, theorems, hypotheses), in the
+    order they rewrote — empty where it only renames a term the scope already has a constant
+    for. A rewrite that needed no step of its own (the scope already knew the value of its
+    result) is credited to the next line, whose terms include its effect."""
 
     step: str
-    by: str | None
+    by: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class Calculation:
     links: tuple[Link, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"proves": self.proves, "links": [{"step": link.step, "by": link.by} for link in self.links]}
+        return {"proves": self.proves, "links": [{"step": link.step, "by": list(link.by)} for link in self.links]}
 
 
 @dataclass

@@ -194,6 +194,7 @@ class Rewriter:
         self.index: dict[tuple, list[Rewrite]] = {}
         self.memo: dict[Term, tuple[Term, tuple[Use, ...]]] = {}
         self.count = 0
+        self.cut = 0  # normalisations given up at the limit, so far
 
     def normalise(self, term: Term) -> tuple[Term, list[Use]] | None:
         """The normal form of ``term`` and the uses that reach it; ``None`` past the limit."""
@@ -202,6 +203,7 @@ class Rewriter:
         try:
             return self._normal(term, (), uses), uses
         except _TooLong:
+            self.cut += 1
             return None
 
     def _normal(self, term: Term, position: Position, uses: list[Use]) -> Term:
@@ -283,6 +285,11 @@ class Joiner:
         if chain is None and self.first is not None:
             chain = self.full.join(left, right, self.first)
         return chain
+
+    @property
+    def cut(self) -> int:
+        """Normalisations given up at the limit (:data:`MAX_REWRITES`, ``max_size``), so far."""
+        return self.full.cut + (self.first.cut if self.first is not None else 0)
 
 
 class _TooLong(Exception):

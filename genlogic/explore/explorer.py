@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable
 
-from genlogic.engine.block import Budget
+from genlogic.engine.block import Budget, BudgetHits
 from genlogic.engine.equational import attempt_equation, context, joinable
 from genlogic.engine.goal import Attempt, KnownTheorem, Proof, attempt, induction_variables
 from genlogic.engine.grid import Executor
@@ -126,25 +126,40 @@ class ConjectureResult:
     method: str | None  # direct, corollary, induction
     variable: str | None
     last: Attempt
+    hits: BudgetHits = field(default_factory=BudgetHits)  # the limits every attempt of the task hit, added up
+
+
+class _Hits:
+    """The budget limits hit by all of a task's attempts, added up."""
+
+    def __init__(self) -> None:
+        self.hits = BudgetHits()
+
+    def add(self, hits: BudgetHits) -> None:
+        self.hits = BudgetHits(*(getattr(self.hits, f.name) + getattr(hits, f.name) for f in dataclasses.fields(hits)))
 
 
 def run_conjecture(task: ConjectureTask) -> ConjectureResult:
     """Directly first (by rewriting; without an induction schema, then in a Logic Block); then by
     induction on each candidate variable in turn."""
     ctx = context(task.theory)
+    total = _Hits()
     result = attempt_equation(ctx, task.name, task.statement, task.known, None)
+    total.add(result.hits)
     if result.proof is None and task.fallback and not task.theory.signature.induction:
         budget = dataclasses.replace(FALLBACK, deadline=task.deadline)
         result = attempt(task.theory, task.name, task.statement, task.known, budget)
+        total.add(result.hits)
     if result.proof is not None:
         method = "corollary" if result.proof.uses else "direct"
-        return ConjectureResult(task.name, result.proof, method, None, result)
+        return ConjectureResult(task.name, result.proof, method, None, result, total.hits)
     for variable in induction_variables(task.theory, task.statement):
         if task.deadline is not None and time.monotonic() > task.deadline:
             break
         result = attempt_equation(ctx, task.name, task.statement, task.known, variable, task.splits)
+        total.add(result.hits)
         if result.proof is not None:
-            return ConjectureResult(task.name, result.proof, "induction", variable, result)
+            return ConjectureResult(task.name, result.proof, "induction", variable, result, total.hits)
     if task.block is not None and read_law(task.statement, ctx.operations) is None:  # not an equation
         relevant = relevant_theorems(task.theory, task.statement, task.known)
         equations = tuple(k for k in relevant if read_law(k.statement, ctx.operations) is not None)
@@ -169,8 +184,9 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
             if known:  # directly from what is known
                 result = attempt(task.theory, task.name, task.statement, known, budget, splits=task.splits,
                                  symbols=symbols)
+                total.add(result.hits)
                 if result.proof is not None:
-                    return ConjectureResult(task.name, result.proof, "corollary", None, result)
+                    return ConjectureResult(task.name, result.proof, "corollary", None, result, total.hits)
                 if not induction:
                     continue
             for variable in induction_variables(task.theory, task.statement):
@@ -178,8 +194,9 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
                     break
                 result = attempt(task.theory, task.name, task.statement, known, budget, variable, splits=task.splits,
                                  symbols=symbols)
+                total.add(result.hits)
                 if result.proof is not None:
-                    return ConjectureResult(task.name, result.proof, "induction", variable, result)
+                    return ConjectureResult(task.name, result.proof, "induction", variable, result, total.hits)
         if task.recursion:
             known = relevant_theorems(task.theory, task.statement, task.known, Reach.RECURSION)
             symbols = relevant_symbols(task.theory, task.statement, Reach.RECURSION)
@@ -189,9 +206,10 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
                     break
                 result = attempt(task.theory, task.name, task.statement, known, budget, variable,
                                  splits=max(task.splits, 1), symbols=symbols, every=True)
+                total.add(result.hits)
                 if result.proof is not None:
-                    return ConjectureResult(task.name, result.proof, "induction", variable, result)
-    return ConjectureResult(task.name, None, None, None, result)
+                    return ConjectureResult(task.name, result.proof, "induction", variable, result, total.hits)
+    return ConjectureResult(task.name, None, None, None, result, total.hits)
 
 
 @dataclass(frozen=True)
@@ -228,7 +246,9 @@ class OpenReason(Enum):
 
     NOT_TRIED = "not tried"  # the run ended first: a time or round limit, or every stated goal was proved
     NO_PROOF = "no proof found"  # every attempt ran its whole plan (rewriting, induction, blocks) without a proof
-    BUDGET = "budget"  # an attempt stopped at a limit of its budget (depth, witnesses, facts, joins)
+    # an attempt stopped at a limit: of its budget (depth, witnesses, facts, joins), of the
+    # rewriter (rewrites), or the run's time limit (time)
+    BUDGET = "budget"
 
 
 @dataclass(frozen=True)
@@ -307,9 +327,10 @@ def explore(
 
     def note(result: ConjectureResult) -> None:
         attempted[result.name] = attempted.get(result.name, 0) + 1
-        hits = result.last.hits
-        limited.setdefault(result.name, set()).update(
-            f.name for f in dataclasses.fields(hits) if getattr(hits, f.name))
+        limits = limited.setdefault(result.name, set())
+        limits.update(f.name for f in dataclasses.fields(result.hits) if getattr(result.hits, f.name))
+        if result.proof is None and deadline is not None and time.monotonic() >= deadline:
+            limits.add("time")  # the attempt may have been cut short by the run's time limit
 
     def unproved(name: str, text: str, kind: str) -> Unproved:
         limits = tuple(sorted(limited.get(name, ())))

@@ -33,8 +33,8 @@
   /* --- index: search ------------------------------------------------------------------------
    * A theorem matches a query when its name or id contains it (add_comm, law17, comm), or when its
    * statement contains it as a phrase up to the names of variables: "x * y = y * x" finds
-   * "y * x = x * y" (each name that is not a constant of the theory or a keyword may stand for
-   * any other, one for one). The symbol chips keep the theorems that mention the symbol (as an
+   * "y * x = x * y", and an equation is found written either way round (each name that is not a
+   * constant or definition of the theory or a keyword may stand for any other, one for one). The symbol chips keep the theorems that mention the symbol (as an
    * operation or constant, never as a letter of a name). Group counts follow the filter. */
   var KEYWORDS = ["forall", "exists", "and", "or", "not"];
 
@@ -52,14 +52,23 @@
     });
   }
 
-  function containsPhrase(statement, query, constants) {
-    var pattern = canonical(query, constants);
-    if (pattern.every(function (token) { return token.charAt(0) === "\u0001"; })) { return false; }  // names only: not a phrase
-    var wanted = pattern.join("\u0000");
+  function occurs(statement, query, constants) {
+    var wanted = canonical(query, constants).join("\u0000");
     for (var start = 0; start + query.length <= statement.length; start += 1) {
       if (canonical(statement.slice(start, start + query.length), constants).join("\u0000") === wanted) { return true; }
     }
     return false;
+  }
+
+  /* An equation is found written either way round: x = 0 + x finds 0 + x = x. */
+  function containsPhrase(statement, query, constants) {
+    var pattern = canonical(query, constants);
+    if (pattern.every(function (token) { return token.charAt(0) === "\u0001"; })) { return false; }  // names only: not a phrase
+    if (occurs(statement, query, constants)) { return true; }
+    var equals = query.reduce(function (found, token, index) { return token === "=" ? found.concat([index]) : found; }, []);
+    if (equals.length !== 1) { return false; }
+    var at = equals[0];
+    return occurs(statement, query.slice(at + 1).concat(["="], query.slice(0, at)), constants);
   }
 
   /* One search box over a list: ``items`` (each with data-syms), grouped in ``groups`` (each
@@ -68,7 +77,7 @@
     var input = document.getElementById("search");
     var count = document.getElementById("search-count");
     if (!input) { return; }
-    var constants = data.symbols || [];
+    var constants = (data.symbols || []).concat(data.definitions || []);
     var chips = document.querySelectorAll("button.chip[data-sym]");
     var entries = [];
     each(items, function (item) {
