@@ -209,6 +209,11 @@ def _render_summary(summary: dict, run_dir: Path) -> str:
             + (f"; {counts['open_laws']} relation properties and conditional laws not proved (summary.json: open_laws)"
                if counts.get("open_laws") else "")
         )
+        if summary.get("core") is not None:
+            core = summary["core"]
+            size, rest = len(core["essential"]), len(core["follows"])
+            lines.append(f"essential core: {size} theorem{'' if size == 1 else 's'} from which the other "
+                         f"{rest} follow{'s' if rest == 1 else ''} directly (summary.json: core)")
     for goal in summary["goals"]:
         status = goal["status"]
         if status == "proved":

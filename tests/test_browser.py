@@ -969,6 +969,26 @@ def test_search_by_phrase_symbol_and_name(watch, runs, sites):
     assert not w.errors
 
 
+def test_essential_filter_and_core_on_pages(watch, runs, sites):
+    """The index filters the essential core; a theorem outside it says what it follows from."""
+    core = json.loads((runs["peano"] / "summary.json").read_text(encoding="utf-8"))["core"]
+    views = {t.name: t for t in build_site(runs["peano"]).theorems}
+    site = tmp_site(runs["peano"], sites)
+    w = watch()
+    page = w.open(site / "index.html")
+    page.click("#essential-filter")
+    assert sorted(visible_names(page)) == sorted(views[n].title for n in core["essential"])
+    page.fill("#search", "mul_")  # combined with the text filter
+    assert set(visible_names(page)) == {views[n].title for n in core["essential"] if views[n].title.startswith("mul_")}
+    page.click("#essential-filter")
+    assert set(visible_names(page)) == {v.title for v in views.values() if v.title.startswith("mul_")}
+    name, uses = next(iter(core["follows"].items()))
+    text = " ".join(parse(site / views[name].href).all_text.split())
+    assert "follows directly from " + ", ".join(views[u].title for u in uses) in text
+    assert "one of the" in parse(site / views[core["essential"][0]].href).all_text
+    assert not w.errors
+
+
 def test_a_definition_name_is_no_variable_in_a_phrase(watch, tmp_path):
     """Only variables may be renamed in a phrase: Greatest[X, R, S, u] does not find UpperBound."""
     run_dir = tmp_path / "preorder"

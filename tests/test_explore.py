@@ -2,12 +2,16 @@
 independence from the theory's names."""
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from genlogic import proofgraph
 from genlogic.check import check_run
+from genlogic.engine.equational import attempt_equation, context
+from genlogic.engine.goal import KnownTheorem
 from genlogic.cli import main
 from genlogic.explore.conjectures import conjectures
 from genlogic.explore.model import ground_model
@@ -196,3 +200,38 @@ def test_a_stated_goal_is_proved_goal_directed(tmp_path):
     assert add["round"] == 0 and 0 < mul["round"] == summary["counts"]["rounds"]
     assert summary["cut_short"] is False and summary["open"], "conjectures not reached stay open"
     assert check_run(tmp_path / "run").ok
+
+
+def test_essential_core_derives_every_other_theorem(peano_run, tmp_path):
+    """Issue 13, essential core: every theorem outside the core is proved again, directly (by
+    rewriting, no induction) from the axioms and the core alone — a real proof, checked by the
+    kernel — while the core is much smaller than the run; the renamed theory gets a core of the
+    same shape, and nothing is removed from the graph."""
+    out, summary = peano_run
+    core = summary["core"]
+    graph = json.loads((out / "proofgraph.json").read_text())["theorems"]
+    theorems = {t["name"]: parse_formula(t["statement"]) for t in graph if t["origin"]["source"] != "normal form"}
+    assert set(core["essential"]) | set(core["follows"]) == set(theorems)
+    assert not set(core["essential"]) & set(core["follows"])
+    assert summary["counts"]["essential"] == len(core["essential"]) <= len(theorems) // 2
+    theory = load_theory(PEANO)
+    ctx = context(theory)
+    known = tuple(KnownTheorem(name, theorems[name]) for name in core["essential"])
+    again = []
+    for name, uses in core["follows"].items():
+        assert set(uses) <= set(core["essential"])
+        attempt = attempt_equation(ctx, f"again_{name}", theorems[name], known, None)
+        assert attempt.proof is not None, name
+        assert set(attempt.proof.uses) <= set(core["essential"]), name
+        again.append(proofgraph.ProvedTheorem(attempt.proof, "conjecture", 99, "corollary"))
+    copy = tmp_path / "again"
+    shutil.copytree(out, copy)
+    extended = json.loads((copy / "proofgraph.json").read_text())
+    extended["theorems"] += [proofgraph._theorem(t) for t in again]  # after the core they cite
+    (copy / "proofgraph.json").write_text(proofgraph.dumps(extended))
+    report = check_run(copy)
+    assert report.ok, report.render()
+    renamed = tmp_path / "renamed"
+    result = run("prove", RENAMED, "-o", renamed, "--no-html", "--json")
+    other = json.loads(result.output)["core"]
+    assert len(other["essential"]) == len(core["essential"]) and len(other["follows"]) == len(core["follows"])

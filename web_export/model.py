@@ -86,6 +86,8 @@ class TheoremView:
     proof: ProofView
     verdict: Verdict
     symbols: tuple[str, ...] = ()  # the theory's constants the statement mentions
+    essential: bool | None = None  # in the run's essential core (None: the run has no core)
+    follows: tuple[Link, ...] = ()  # the core theorems it follows from directly, when not in it
     used_by: list[Link] = field(default_factory=list)
     rests_on: tuple[AxiomView, ...] = ()
     previous: Link | None = None
@@ -181,6 +183,7 @@ class Site:
     groups: list[Group]
     refuted: list[RefutedView] | None  # None: no refuted.json
     open: list[OpenView] | None  # None: the run did not explore (no conjectures)
+    core: int | None  # how many theorems the essential core has (None: the run has none)
     corollaries: list[CorollaryView]
     graph: Layout
     verdict: RunVerdict
@@ -252,6 +255,7 @@ def build_site(run_dir: Path, theory_path: Path | None = None, site_dir: Path | 
     ]
     _link_theorems(theorems, theory_view.axioms)
     summary = read_json(run_dir / "summary.json", required=False)
+    core = _core(summary, theorems)
     return Site(
         theory=theory_view,
         run=_run_info(graph, summary),
@@ -259,6 +263,7 @@ def build_site(run_dir: Path, theory_path: Path | None = None, site_dir: Path | 
         groups=_groups(theorems),
         refuted=_refuted(read_json(run_dir / "refuted.json", required=False), run_dir),
         open=_open(summary),
+        core=core,
         corollaries=_corollaries(summary, href, titles, theory_view.symbols),
         graph=_use_layout(theorems),
         verdict=verdict,
@@ -587,6 +592,24 @@ def _model(data: Any) -> ModelView | None:
             tables.append(TableView(name, kind, (f"members of {name}",), ((", ".join(map(_plain, table["members"])),),)))
     return ModelView(_text(data.get("model"), "finite model"), elements,
                      tuple((str(k), _plain(v)) for k, v in constants.items()), tuple(tables))
+
+
+def _core(summary: Any, theorems: list[TheoremView]) -> int | None:
+    """Marks each theorem essential or not, with the core theorems it follows from, from
+    summary.json's ``core``; the size of the core, or None when the summary has none."""
+    core = summary.get("core") if isinstance(summary, dict) else None
+    if not isinstance(core, dict) or not isinstance(core.get("essential"), list):
+        return None
+    essential = {name for name in core["essential"] if isinstance(name, str)}
+    follows = core.get("follows") if isinstance(core.get("follows"), dict) else {}
+    by_name = {t.name: t for t in reversed(theorems)}
+    for theorem in theorems:
+        theorem.essential = theorem.name in essential
+        uses = follows.get(theorem.name)
+        if not theorem.essential and isinstance(uses, list):
+            theorem.follows = tuple(Link(by_name[u].title, by_name[u].href, u) if u in by_name else Link(u, None, u)
+                                    for u in uses if isinstance(u, str))
+    return len(essential)
 
 
 def _open(summary: Any) -> list[OpenView] | None:

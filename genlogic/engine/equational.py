@@ -232,6 +232,16 @@ class Replay:
             self.rewriters[key] = Joiner(self.order, rewrites(self.order, hypotheses), self.base)
         return self.rewriters[key]
 
+    def direct(self, statement: Formula) -> tuple[str, ...] | None:
+        """The known theorems a direct proof of ``statement`` by rewriting uses (sorted), or None
+        when the rewriter does not join its sides — what :meth:`plan` checks, without steps."""
+        law = read_law(statement, self.ctx.operations)
+        chain = self.rewriter([]).join(fix(law.left), fix(law.right)) if law is not None else None
+        if chain is None:
+            return None
+        return tuple(sorted({u.rewrite.source.partition(" ")[2] for u in chain.uses
+                             if u.rewrite.source.startswith("theorem ")}))
+
     def plan(self, statement: Formula, variable: str | None) -> bool:
         """Whether the rewriter joins every equation the proof will need — checked before any
         step is recorded, so failing attempts cost only rewriting."""
@@ -239,7 +249,7 @@ class Replay:
         if law is None:
             return False
         if variable is None:
-            return self.rewriter([]).join(fix(law.left), fix(law.right)) is not None
+            return self.direct(statement) is not None
         schema = self._schema(statement, variable)
         instance = induction_instance(self.ctx.theory, statement, variable)
         if schema is None or instance is None:

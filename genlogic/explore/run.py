@@ -29,6 +29,7 @@ from genlogic.explore.conjectures import MAX_SIZE, conjectures
 from genlogic.engine.equational import context
 from genlogic.engine.laws import read_law
 from genlogic.explore.conditional import conditionals
+from genlogic.explore.core import essential_core
 from genlogic.explore.explorer import (
     BLOCK_INDUCTION, GOAL_SPLITS, ConjectureResult, ConjectureTask, OpenReason, Unproved, explore, run_conjecture,
 )
@@ -187,6 +188,14 @@ def prove_and_explore(
             stages.end("stated goals")
     finally:
         executor.close()
+    core = None
+    if stages.late:
+        stages.skip("essential core")
+    else:
+        core = essential_core(theory, [KnownTheorem(t.proof.name, t.proof.statement) for t in proved
+                                       if t.source != "normal form"])
+        counts["essential"] = len(core.essential)
+        stages.end("essential core")
     summary = {
         "generator": f"genlogic {__version__}",
         "theory": theory.name,
@@ -201,6 +210,7 @@ def prove_and_explore(
         "open_laws": [u.text for u in unproved if u.kind == "law"],
         "why_open": [u.to_json() for u in unproved],
         "corollaries": corollaries,
+        "core": core.to_json() if core is not None else None,
         "stages": stages.entries,
         "executor": {"kind": options.executor, "workers": options.workers},
         "seconds": round(time.perf_counter() - started, 3),

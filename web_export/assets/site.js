@@ -79,6 +79,7 @@
     if (!input) { return; }
     var constants = (data.symbols || []).concat(data.definitions || []);
     var chips = document.querySelectorAll("button.chip[data-sym]");
+    var essential = document.getElementById("essential-filter");
     var entries = [];
     each(items, function (item) {
       var names = item.querySelectorAll(".thm-meta .thm-name, .thm-meta .anchor-id");
@@ -103,15 +104,17 @@
       var text = input.value.trim();
       var query = tokens(text);
       var symbols = chosen();
+      var core = essential && essential.getAttribute("aria-pressed") === "true";
       var shown = 0;
       entries.forEach(function (entry) {
-        var match = symbols.every(function (symbol) { return entry.symbols.indexOf(symbol) !== -1; }) &&
+        var match = (!core || entry.item.getAttribute("data-essential") === "1") &&
+          symbols.every(function (symbol) { return entry.symbols.indexOf(symbol) !== -1; }) &&
           (!query.length || (entry.key && entry.key.indexOf(text.toLowerCase()) !== -1) ||
            containsPhrase(entry.statement, query, constants));
         entry.item.hidden = !match;
         if (match) { shown += 1; }
       });
-      var filtering = query.length || symbols.length;
+      var filtering = query.length || symbols.length || core;
       each(groups, function (group) {
         var visible = group.querySelectorAll("[data-syms]:not([hidden])").length;
         group.hidden = !visible;
@@ -128,7 +131,7 @@
     }
 
     input.addEventListener("input", apply);
-    each(chips, function (chip) {
+    each(essential ? Array.prototype.concat.call([], Array.prototype.slice.call(chips), [essential]) : chips, function (chip) {
       chip.addEventListener("click", function () {
         chip.setAttribute("aria-pressed", chip.getAttribute("aria-pressed") === "true" ? "false" : "true");
         apply();
