@@ -158,10 +158,13 @@ def fmt(files: tuple[Path, ...], check: bool, readable: bool, core_: bool) -> No
               help="Stop exploring after this many rounds (deterministic, unlike --time-limit).")
 @click.option("--max-size", type=click.IntRange(min=1), default=MAX_SIZE, show_default=True,
               help="Largest conjecture term, counted in symbols.")
+@click.option("--from", "previous", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Start from the theorems of this run of an imported theory (re-checked; repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON on stdout.")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML proof browser into RUN_DIR/html.")
 def prove(file: Path, goals_only: bool, run_dir: Path | None, executor: str, workers: int, rounds: int,
-          time_limit: float | None, max_rounds: int | None, max_size: int, as_json: bool, no_html: bool) -> None:
+          time_limit: float | None, max_rounds: int | None, max_size: int, previous: tuple[Path, ...],
+          as_json: bool, no_html: bool) -> None:
     """Explore FILE's theory and prove its theorems; write RUN_DIR.
 
     RUN_DIR gets proofgraph.json, summary.json, theorems.mpl and (when exploring) refuted.json.
@@ -174,10 +177,11 @@ def prove(file: Path, goals_only: bool, run_dir: Path | None, executor: str, wor
     run_dir = run_dir or Path("runs") / file.stem
     with Progress("goals" if goals_only else "exploring") as progress:
         if goals_only:
-            options = ProveOptions(executor, workers, rounds, time_limit=time_limit)
+            options = ProveOptions(executor, workers, rounds, time_limit=time_limit, previous=previous)
             summary = prove_goals(file, run_dir, options, progress.rounds)
         else:
-            summary = prove_and_explore(file, run_dir, ExploreOptions(executor, workers, time_limit, max_rounds, max_size), progress.rounds)
+            options = ExploreOptions(executor, workers, time_limit, max_rounds, max_size, previous)
+            summary = prove_and_explore(file, run_dir, options, progress.rounds)
     if not no_html:
         from web_export import render_site
 

@@ -21,6 +21,7 @@ from genlogic.engine.block import Budget
 from genlogic.engine.grid import GridReport, make_executor, run_grid
 from genlogic.explore.finite import models_of
 from genlogic.explore.refute import screen_goals
+from genlogic.previous import from_runs
 from genlogic.runs import write_run
 from genlogic.engine.lemmas import normal_forms, prove_lemmas
 from genlogic.theory.build import load_theory
@@ -34,6 +35,7 @@ class ProveOptions:
     rounds: int = 3
     budget: Budget = Budget()
     time_limit: float | None = None  # seconds; no grid round starts after it, no block saturates past it
+    previous: tuple[Path, ...] = ()  # runs of imported theories to start from (prove --from)
 
 
 def prove_goals(
@@ -47,22 +49,27 @@ def prove_goals(
     deadline = time.monotonic() + options.time_limit if options.time_limit is not None else None
     lemmas = prove_lemmas(load_theory(theory_path), deadline)
     theory = lemmas.theory
+    earlier = from_runs(options.previous, theory_path, theory)
     budget = dataclasses.replace(options.budget, deadline=deadline)
     executor = make_executor(options.executor, options.workers)
     try:
         report = run_grid(
-            theory, [(t.name, t.formula) for t in theory.theorems], executor, options.rounds, budget, progress
+            theory, [(t.name, t.formula) for t in theory.theorems], executor, options.rounds, budget, progress,
+            known=tuple(k for run in earlier for k in run.known),
         )
     finally:
         executor.close()
     late = deadline is not None and time.monotonic() >= deadline
-    proved = [proofgraph.ProvedTheorem(proof, "normal form", 0) for proof in lemmas.proofs] + sorted(
+    proved = [proofgraph.ProvedTheorem(proof, "normal form", 0) for proof in lemmas.proofs] + [
+        t for run in earlier for t in run.theorems] + sorted(
         (proofgraph.ProvedTheorem(o.proof, "stated", o.round) for o in report.outcomes if o.proof is not None),
         key=lambda theorem: theorem.round,
     )
     summary = _summary(theory, report, options, time.perf_counter() - started, late)
     refuted = _screen(theory, summary, deadline)
     summary["normal_forms"] = normal_forms(lemmas)
+    if earlier:
+        summary["from"] = [run.describe() for run in earlier]
     write_run(run_dir, theory_path, theory.name, proved, summary,
               {"refuted.json": json.dumps(refuted, indent=2, ensure_ascii=False) + "\n"})
     return summary

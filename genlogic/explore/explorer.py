@@ -293,8 +293,10 @@ def explore(
     goals: tuple[tuple[str, Formula], ...] = (),
     models: Models = (),
     conditionals: tuple[Conditional, ...] = (),
+    earlier: tuple[KnownTheorem, ...] = (),
 ) -> Exploration:
-    """``reserved``: names a discovered theorem must not take (the stated theorems').
+    """``earlier``: theorems proved before (an earlier run's, ``prove --from``), known from the
+    start. ``reserved``: names a discovered theorem must not take (the stated theorems').
     ``max_rounds`` bounds the rounds (a deterministic alternative to ``deadline``). ``models``
     refute relation properties before any attempt (the conjectures were tested on them already).
 
@@ -318,9 +320,9 @@ def explore(
     failed_with: dict[str, int] = {}  # theorems known at the last failed attempt
     failures: dict[str, int] = {}  # failed attempts so far
     split_with: dict[str, int] = {}  # theorems known at the last failed attempt with a case split
-    known: list[KnownTheorem] = []
+    known: list[KnownTheorem] = list(earlier)
     # the proved equations: what the rewriter uses, so what an equation's retry waits for
-    equations: list[str] = []
+    equations: list[str] = [k.name for k in earlier if read_law(k.statement, ctx.operations) is not None]
 
     attempted: dict[str, int] = {}  # conjecture → attempts so far
     limited: dict[str, set[str]] = {}  # conjecture → the budget limits its attempts hit

@@ -30,6 +30,7 @@ from genlogic.engine.equational import context
 from genlogic.engine.laws import read_law
 from genlogic.explore.conditional import conditionals
 from genlogic.explore.core import essential_core
+from genlogic.previous import from_runs
 from genlogic.explore.explorer import (
     BLOCK_INDUCTION, GOAL_SPLITS, ConjectureResult, ConjectureTask, OpenReason, Unproved, explore, run_conjecture,
 )
@@ -49,6 +50,7 @@ class ExploreOptions:
     time_limit: float | None = None
     max_rounds: int | None = None
     max_size: int = MAX_SIZE
+    previous: tuple[Path, ...] = ()  # runs of imported theories to start from (prove --from)
 
 
 class Cut(Enum):
@@ -116,11 +118,13 @@ def prove_and_explore(
     stages = _Stages(deadline)
     lemmas = prove_lemmas(load_theory(theory_path), deadline)
     theory = lemmas.theory
+    earlier = from_runs(options.previous, theory_path, theory)
     stages.end("load")
     ground, models = _models(theory, stages)
     counts: dict[str, int] = {}
     proved = [proofgraph.ProvedTheorem(proof, "normal form", 0) for proof in lemmas.proofs]
-    discovered: list[KnownTheorem] = []
+    proved += [t for run in earlier for t in run.theorems]
+    discovered: list[KnownTheorem] = [k for run in earlier for k in run.known]
     unproved: list[Unproved] = []
     corollaries: list[dict[str, Any]] = []
     rounds = 0
@@ -157,10 +161,10 @@ def prove_and_explore(
                           open=len(generation.equations), attempts=0, rounds=0)
             unproved = [Unproved(eq.text, "equation", OpenReason.NOT_TRIED, 0) for eq in generation.equations]
         elif generation is not None:
-            reserved = frozenset(t.name for t in theory.theorems)
+            reserved = frozenset(t.name for t in theory.theorems) | {k.name for k in discovered}
             exploration = explore(theory, generation, executor, deadline, progress, reserved, options.max_rounds,
                                   tuple((t.name, t.formula) for t in theory.theorems if t.name not in screened), models,
-                                  laws)
+                                  laws, tuple(discovered))
             rounds = exploration.rounds
             early = exploration.goals
             tried = exploration.tried
@@ -205,6 +209,7 @@ def prove_and_explore(
         "counts": counts,
         **({"finite_models": [m.label for m in models]} if ground is None else {}),
         "goals": goals,
+        **({"from": [run.describe() for run in earlier]} if earlier else {}),
         "normal_forms": normal_forms(lemmas),
         "open": [u.text for u in unproved if u.kind == "equation"],
         "open_laws": [u.text for u in unproved if u.kind == "law"],

@@ -1,0 +1,113 @@
+"""Theories that build on theories: the proved theorems of an earlier run (``prove --from``).
+
+A theory that imports another may start from a run of that other theory instead of proving its
+theorems again. The earlier run is trusted only as far as the kernel vouches for it:
+
+1. the run must check (``genlogic check``, the independent kernel), and its theory file must be
+   one that the new theory loads, byte for byte (the same SHA-256);
+2. every proof is copied into the new run's proof graph, re-expressed against the new theory —
+   an ``axiom`` step cites the new theory's axiom with the same formula, a ``theorem`` step the
+   renamed theorem, and every step id is the content hash of the re-expressed step — so that
+   ``genlogic check`` of the new run re-checks what it uses, from the new theory's files alone;
+3. names are prefixed with the earlier theory's name (``peano_law17``), so they never collide
+   with the new run's own, and the origin records the run they come from.
+
+Anything that does not fit raises :class:`~genlogic.errors.MplError` (exit code 2).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from genlogic.check import check_run
+from genlogic.engine.block import BlockInfo
+from genlogic.engine.goal import KnownTheorem, Proof
+from genlogic.engine.proof import ProofLog
+from genlogic.errors import MplError
+from genlogic.mpl.printer import core
+from genlogic.mpl.reader import read_core
+from genlogic.proofgraph import ProvedTheorem
+from genlogic.theory.loader import load_sources
+from genlogic.theory.model import Theory
+
+#: what a step object holds besides its own fields (kind, formula, premises, block, id)
+_FIELDS = ("id", "kind", "formula", "premises", "block")
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The theorems of an earlier run, ready for the new one: in the earlier run's order."""
+
+    run: str  # the run folder, as given
+    theory: str  # the earlier theory's name
+    theorems: tuple[ProvedTheorem, ...]
+
+    @property
+    def known(self) -> tuple[KnownTheorem, ...]:
+        return tuple(KnownTheorem(t.proof.name, t.proof.statement) for t in self.theorems)
+
+    def describe(self) -> dict[str, object]:
+        return {"run": self.run, "theory": self.theory, "theorems": len(self.theorems)}
+
+
+def from_runs(run_dirs: tuple[Path, ...], theory_path: Path, theory: Theory) -> tuple[Previous, ...]:
+    """:func:`load_previous` for each run, in order; two runs whose theorems would share names
+    (two runs of one theory) are refused."""
+    runs = tuple(load_previous(run_dir, theory_path, theory) for run_dir in run_dirs)
+    names = [t.proof.name for run in runs for t in run.theorems]
+    if len(set(names)) != len(names):
+        raise MplError("--from: two runs of the same theory; give one")
+    return runs
+
+
+def load_previous(run_dir: Path, theory_path: Path, theory: Theory) -> Previous:
+    """The proved theorems of ``run_dir``, re-expressed for ``theory`` (read from ``theory_path``)."""
+    graph_path = run_dir / "proofgraph.json"
+    try:
+        graph = json.loads(graph_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise MplError(f"--from {run_dir}: cannot read {graph_path}: {error}") from None
+    report = check_run(run_dir)
+    if not report.ok:
+        first = (report.graph_failures + report.failures)[0]
+        raise MplError(f"--from {run_dir}: the run does not check ({first}); see genlogic check {run_dir}")
+    header = graph.get("theory", {})
+    loaded = {hashlib.sha256(p.read_bytes()).hexdigest() for p in load_sources(theory_path).paths}
+    if header.get("sha256") not in loaded:
+        raise MplError(f"--from {run_dir}: its theory {header.get('path')} is not a file that "
+                       f"{theory_path} loads (compared by SHA-256)")
+    name = str(header.get("name", "previous"))
+    prefix = re.sub(r"[^A-Za-z0-9_]", "_", name).lower() + "_"
+    axioms: dict[str, int] = {}
+    for index, axiom in enumerate(theory.axioms):
+        axioms.setdefault(core(axiom), index)
+    renamed = {t["name"]: prefix + t["name"] for t in graph["theorems"]}
+    theorems = tuple(_reexpress(t, renamed, axioms, run_dir) for t in graph["theorems"])
+    return Previous(str(run_dir), name, theorems)
+
+
+def _reexpress(theorem: dict, renamed: dict[str, str], axioms: dict[str, int], run_dir: Path) -> ProvedTheorem:
+    log = ProofLog()
+    ids: dict[str, str] = {}
+    order: list[str] = []
+    for step in theorem["steps"]:
+        extra = {k: v for k, v in step.items() if k not in _FIELDS}
+        if step["kind"] == "axiom":
+            if step["formula"] not in axioms:
+                raise MplError(f"--from {run_dir}: {theorem['name']} cites an axiom the new theory does not have: "
+                               f"{step['formula']}")
+            extra["axiom"] = axioms[step["formula"]]
+        if step["kind"] == "theorem":
+            extra["theorem"] = renamed[extra["theorem"]]
+        premises = tuple(ids[p] for p in step["premises"])
+        ids[step["id"]] = log.record(step["kind"], read_core(step["formula"]), premises, step["block"], **extra)
+        order.append(ids[step["id"]])
+    blocks = tuple(BlockInfo(b["id"], b["kind"], b["parent"], tuple(b["params"])) for b in theorem["blocks"])
+    name = renamed[theorem["name"]]
+    proof = Proof(name, read_core(theorem["statement"]), tuple(log.steps[i] for i in dict.fromkeys(order)), blocks,
+                  tuple(sorted(renamed[u] for u in theorem["uses"])))
+    return ProvedTheorem(proof, "imported", 0, theorem.get("origin", {}).get("method"))
