@@ -22,6 +22,7 @@ PEANO_KINDS = {"N": SET, "0": E, "1": E, "s": REL2, "+": REL3, "*": REL3}
 
 #: The anchor's parameters of each example, in order, with their expected kinds.
 ANCHOR_KINDS = {
+    "gauss": {**PEANO_KINDS, "id": REL2},
     "group": {"G": SET, "e": E, "*": REL3, "inv": REL2},
     "involution": {"X": SET, "f": REL2},
     "peano": PEANO_KINDS,

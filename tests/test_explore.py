@@ -235,3 +235,27 @@ def test_essential_core_derives_every_other_theorem(peano_run, tmp_path):
     result = run("prove", RENAMED, "-o", renamed, "--no-html", "--json")
     other = json.loads(result.output)["core"]
     assert len(other["essential"]) == len(core["essential"]) and len(other["follows"]) == len(core["follows"])
+
+
+def test_a_goal_quantifying_over_sets_and_functions_is_not_evaluated_element_by_element():
+    """Gauss's goal unfolds to quantifiers over an interval (a set) and an accumulator (a
+    function). The ground model cannot decide those: the refuter says "unknown" at once instead
+    of binding sets and functions to numerals (which ran for minutes past --time-limit)."""
+    import signal
+
+    from genlogic.explore.refute import screen_goals
+
+    theory = load_theory(ROOT / "mpl_examples" / "gauss.mpl")
+    model = ground_model(theory)
+
+    def too_slow(signum, frame):
+        raise TimeoutError("the refuter enumerated sets or functions")
+
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(60)
+    try:
+        screened = screen_goals(theory, model)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert "gauss" not in screened  # neither refuted nor vacuous: unknown

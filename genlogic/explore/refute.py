@@ -17,7 +17,7 @@ from typing import Any, Iterator
 from genlogic.engine.laws import read_law
 from genlogic.engine.terms import Term
 from genlogic.explore.model import GroundModel, Models, as_list
-from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, conjuncts
+from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, conjuncts, subformulas
 from genlogic.mpl.expand import expand
 from genlogic.mpl.printer import readable
 from genlogic.theory.model import Theory
@@ -123,6 +123,9 @@ class _Evaluator:
                     return
                 yield from self.solutions(variables, premises, {**env, variable: value}, search)
                 return
+        if any(_higher(v, premises) for v in unbound):
+            yield None  # a quantifier over sets or relations: the model's elements cannot decide it
+            return
         search.partial = True
         variable = unbound[0]
         guarded = any(
@@ -148,6 +151,17 @@ class _Evaluator:
                 return None
             return args[-2], self.model.apply(args[-1], tuple(inputs))  # type: ignore[arg-type]
         return None
+
+
+def _higher(variable: str, premises: list[Formula]) -> bool:
+    """Whether ``variable`` is used as a set (``x ∈ variable``) or as a relation or function
+    (``variable(x) = y``) in ``premises``: it ranges over sets or relations, not elements."""
+    for premise in premises:
+        for sub in subformulas(premise):
+            if isinstance(sub, Atom) and sub.args and (
+                    sub.pred == "in" and sub.args[-1] == variable or sub.pred in FUNCTION_ATOMS and sub.args[-1] == variable):
+                return True
+    return False
 
 
 def counterexample(statement: Formula, models: Models) -> Counterexample | None:
