@@ -26,7 +26,7 @@ from pathlib import Path
 from genlogic.check import check_run
 from genlogic.engine.block import BlockInfo
 from genlogic.engine.goal import KnownTheorem, Proof
-from genlogic.engine.proof import ProofLog
+from genlogic.engine.proof import Calculation, Link, ProofLog
 from genlogic.errors import MplError
 from genlogic.mpl.printer import core
 from genlogic.mpl.reader import read_core
@@ -109,5 +109,18 @@ def _reexpress(theorem: dict, renamed: dict[str, str], axioms: dict[str, int], r
     blocks = tuple(BlockInfo(b["id"], b["kind"], b["parent"], tuple(b["params"])) for b in theorem["blocks"])
     name = renamed[theorem["name"]]
     proof = Proof(name, read_core(theorem["statement"]), tuple(log.steps[i] for i in dict.fromkeys(order)), blocks,
-                  tuple(sorted(renamed[u] for u in theorem["uses"])))
+                  tuple(sorted(renamed[u] for u in theorem["uses"])), _calculations(theorem, ids))
     return ProvedTheorem(proof, "imported", 0, theorem.get("origin", {}).get("method"))
+
+
+def _calculations(theorem: dict, ids: dict[str, str]) -> tuple[Calculation, ...]:
+    """The earlier run's explanations, their step ids mapped like the steps (any that does not
+    map is left out: the browser checks the rest against the steps anyway)."""
+    found = []
+    for entry in theorem.get("calculations", []):
+        try:
+            links = tuple(Link(ids[link["step"]], tuple(ids[b] for b in link["by"])) for link in entry["links"])
+            found.append(Calculation(ids[entry["proves"]], links))
+        except (KeyError, TypeError):
+            continue
+    return tuple(found)

@@ -115,3 +115,20 @@ def test_axioms_are_cited_by_their_place_in_the_new_theory(peano, tmp_path):
         new = [s["axiom"] for s in after["peano_" + theorem["name"]]["steps"] if s["kind"] == "axiom"]
         assert new == [i + 1 for i in old]
     assert check_run(out).ok
+
+
+def test_the_earlier_explanations_come_along(peano, more, tmp_path):
+    """The calculations of the earlier proofs are mapped to the copied steps, so the copies read
+    as calculations in the browser too."""
+    from web_export.model import build_site
+
+    out = tmp_path / "with"
+    run("prove", more, "--goals-only", "--from", peano, "-o", out, "--no-html")
+    views = {t.name: t for t in build_site(out).theorems}
+    earlier = {t.name: t for t in build_site(peano).theorems}
+    for name, view in earlier.items():
+        copy = views["peano_" + name]
+        # a derived name comes from the statement: add_comm either way; an id keeps its prefix
+        assert copy.title == (view.title if view.named else "peano_" + name)
+        assert copy.proof.outline.case_lines() == view.proof.outline.case_lines()
+        assert not copy.proof.outline.set_aside
