@@ -10,7 +10,10 @@ theorems again. The earlier run is trusted only as far as the kernel vouches for
    renamed theorem, and every step id is the content hash of the re-expressed step — so that
    ``genlogic check`` of the new run re-checks what it uses, from the new theory's files alone;
 3. names are prefixed with the earlier theory's name (``peano_law17``), so they never collide
-   with the new run's own, and the origin records the run they come from.
+   with the new run's own (a stated theorem of that name is refused); their origin is
+   ``imported``, and ``summary.json`` (``from``) names the run;
+4. the copies are checked by the kernel against the new theory before anything else happens: a
+   proof that no longer fits (a bound name that is a constant of the new theory) is refused.
 
 Anything that does not fit raises :class:`~genlogic.errors.MplError` (exit code 2).
 """
@@ -23,7 +26,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from genlogic.check import check_run
+from genlogic import proofgraph
+from genlogic.check import Report, check_graph, check_run
+from genlogic.check.theory import TheoryError, read_theory
 from genlogic.engine.block import BlockInfo
 from genlogic.engine.goal import KnownTheorem, Proof
 from genlogic.engine.proof import Calculation, Link, ProofLog
@@ -60,7 +65,8 @@ def from_runs(run_dirs: tuple[Path, ...], theory_path: Path, theory: Theory) -> 
     runs = tuple(load_previous(run_dir, theory_path, theory) for run_dir in run_dirs)
     names = [t.proof.name for run in runs for t in run.theorems]
     if len(set(names)) != len(names):
-        raise MplError("--from: two runs of the same theory; give one")
+        raise MplError("--from: two runs whose theorems get the same names (runs of one theory, or of theories "
+                       "whose names differ only in case or punctuation); give one")
     return runs
 
 
@@ -86,8 +92,27 @@ def load_previous(run_dir: Path, theory_path: Path, theory: Theory) -> Previous:
     for index, axiom in enumerate(theory.axioms):
         axioms.setdefault(core(axiom), index)
     renamed = {t["name"]: prefix + t["name"] for t in graph["theorems"]}
+    stated = sorted(set(renamed.values()) & {t.name for t in theory.theorems})
+    if stated:
+        raise MplError(f"--from {run_dir}: {theory_path} states a theorem named like one of the run's: {stated[0]}")
     theorems = tuple(_reexpress(t, renamed, axioms, run_dir) for t in graph["theorems"])
+    _check_against(theorems, theory_path, theory, run_dir)
     return Previous(str(run_dir), name, theorems)
+
+
+def _check_against(theorems: tuple[ProvedTheorem, ...], theory_path: Path, theory: Theory, run_dir: Path) -> None:
+    """The kernel's verdict on the copies, against the new theory's files: a copy that no longer
+    checks there (a bound name that is now a constant of the theory, a definition it unfolds
+    that reads differently) is refused here, not found later by ``genlogic check``."""
+    graph = proofgraph.build(theory_path, theory.name, list(theorems))
+    report = Report()
+    try:
+        check_graph(graph, read_theory(graph["theory"], theory_path.parent, theory_path), report)
+    except TheoryError as error:
+        raise MplError(f"--from {run_dir}: {error}") from None
+    if not report.ok:
+        first = (report.graph_failures + report.failures)[0]
+        raise MplError(f"--from {run_dir}: its proofs do not check against {theory_path} ({first})")
 
 
 def _reexpress(theorem: dict, renamed: dict[str, str], axioms: dict[str, int], run_dir: Path) -> ProvedTheorem:

@@ -259,3 +259,24 @@ def test_a_goal_quantifying_over_sets_and_functions_is_not_evaluated_element_by_
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert "gauss" not in screened  # neither refuted nor vacuous: unknown
+
+
+@pytest.mark.parametrize("statement, status", [
+    # a set or function variable that the premise does not need: still refuted (x = 1)
+    ("forall x S: x ∈ N and not (x ≠ x and not (x ∈ S)) -> x = 0", "refuted"),
+    ("forall x f: x ∈ N and not (x ≠ x and not (f(x) = x)) -> x = 0", "refuted"),
+    # an inner quantifier that reuses the name x for a set does not make the outer x a set
+    ("forall x: x ∈ N and not (x ≠ x and not (exists x: 0 ∈ x)) -> x = 0", "refuted"),
+    # premises that never hold, whatever S is
+    ("forall x S: x ∈ N and x ≠ x and x ∈ S -> x = 0", "unproved"),
+])
+def test_set_and_function_variables_do_not_hide_a_counterexample(tmp_path, statement, status):
+    from genlogic.explore.refute import screen_goals
+
+    theory_file = tmp_path / "t.mpl"
+    theory_file.write_text(f'import "{PEANO}"\ntheorem t := {statement}\n', encoding="utf-8")
+    theory = load_theory(theory_file)
+    screened = screen_goals(theory, ground_model(theory))
+    assert screened["t"]["status"] == status, screened
+    if status == "refuted":
+        assert screened["t"]["counterexample"] == {"x": 1}  # only element variables get values

@@ -95,7 +95,7 @@ def test_a_run_of_a_theory_the_file_does_not_load_is_refused(peano, tmp_path):
 
 def test_two_runs_of_one_theory_are_refused(peano, more, tmp_path):
     result = run("prove", more, "--goals-only", "--from", peano, "--from", peano, "-o", tmp_path / "x")
-    assert result.exit_code == 2 and "two runs of the same theory" in result.output
+    assert result.exit_code == 2 and "runs of one theory" in result.output
 
 
 def test_axioms_are_cited_by_their_place_in_the_new_theory(peano, tmp_path):
@@ -132,3 +132,25 @@ def test_the_earlier_explanations_come_along(peano, more, tmp_path):
         assert copy.title == (view.title if view.named else "peano_" + name)
         assert copy.proof.outline.case_lines() == view.proof.outline.case_lines()
         assert not copy.proof.outline.set_aside
+
+
+def test_copies_that_do_not_fit_the_new_theory_are_refused(peano, tmp_path):
+    """The earlier proofs bind x; a theory with a constant x cannot take them as they are. The
+    copies are checked against the new theory first, so the run is refused instead of written
+    and then failing genlogic check."""
+    theory = tmp_path / "pointed.mpl"
+    theory.write_text(
+        f'import "{PEANO}"\n\ndef Pointed[N, x] := x ∈ N\n\n'
+        "anchor More[N, 0, 1, s, +, *, x] := Peano[N, 0, 1, s, +, *] and Pointed[N, x]\n\n"
+        f"theorem shuffle := {SHUFFLE}\n", encoding="utf-8")
+    result = run("prove", theory, "--goals-only", "--from", peano, "-o", tmp_path / "x", "--no-html")
+    assert result.exit_code == 2 and "do not check against" in result.output and "not fresh" in result.output
+    assert not (tmp_path / "x").exists()
+
+
+def test_a_stated_theorem_named_like_a_copy_is_refused(peano, tmp_path):
+    theory = tmp_path / "clash.mpl"
+    theory.write_text(f'import "{PEANO}"\ntheorem peano_law2 := 1 * 1 = 1\n', encoding="utf-8")
+    result = run("prove", theory, "--goals-only", "--from", peano, "-o", tmp_path / "x", "--no-html")
+    assert result.exit_code == 2 and "named like one of the run's" in result.output
+    assert "Traceback" not in result.output

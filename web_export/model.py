@@ -603,10 +603,12 @@ def _core(summary: Any, theorems: list[TheoremView]) -> int | None:
     essential = {name for name in core["essential"] if isinstance(name, str)}
     follows = core.get("follows") if isinstance(core.get("follows"), dict) else {}
     by_name = {t.name: t for t in reversed(theorems)}
-    for theorem in theorems:
-        theorem.essential = theorem.name in essential
+    for theorem in theorems:  # a theorem the core does not cover (a normal form) says nothing
         uses = follows.get(theorem.name)
-        if not theorem.essential and isinstance(uses, list):
+        if theorem.name in essential:
+            theorem.essential = True
+        elif isinstance(uses, list):
+            theorem.essential = False
             theorem.follows = tuple(Link(by_name[u].title, by_name[u].href, u) if u in by_name else Link(u, None, u)
                                     for u in uses if isinstance(u, str))
     return len(essential)

@@ -17,7 +17,7 @@ from typing import Any, Iterator
 from genlogic.engine.laws import read_law
 from genlogic.engine.terms import Term
 from genlogic.explore.model import GroundModel, Models, as_list
-from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, conjuncts, subformulas
+from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, conjuncts
 from genlogic.mpl.expand import expand
 from genlogic.mpl.printer import readable
 from genlogic.theory.model import Theory
@@ -106,7 +106,9 @@ class _Evaluator:
         """Extensions of ``env`` to ``variables`` under which every premise holds (``None`` for
         an extension under which some premise is unknown). ``search.partial`` is set when a
         variable had to range over a finite part of the model."""
-        unbound = [v for v in variables if v not in env]
+        # a variable used as a set (x ∈ M) or a relation (g(x) = y) ranges over sets or
+        # relations, not elements: it stays unbound, and an atom that needs it is unknown
+        unbound = [v for v in variables if v not in env and not any(_higher(v, p) for p in premises)]
         if not unbound:
             values = [self.holds(p, env) for p in premises]
             if all(v is True for v in values):
@@ -123,9 +125,6 @@ class _Evaluator:
                     return
                 yield from self.solutions(variables, premises, {**env, variable: value}, search)
                 return
-        if any(_higher(v, premises) for v in unbound):
-            yield None  # a quantifier over sets or relations: the model's elements cannot decide it
-            return
         search.partial = True
         variable = unbound[0]
         guarded = any(
@@ -153,14 +152,18 @@ class _Evaluator:
         return None
 
 
-def _higher(variable: str, premises: list[Formula]) -> bool:
-    """Whether ``variable`` is used as a set (``x ∈ variable``) or as a relation or function
-    (``variable(x) = y``) in ``premises``: it ranges over sets or relations, not elements."""
-    for premise in premises:
-        for sub in subformulas(premise):
-            if isinstance(sub, Atom) and sub.args and (
-                    sub.pred == "in" and sub.args[-1] == variable or sub.pred in FUNCTION_ATOMS and sub.args[-1] == variable):
-                return True
+def _higher(variable: str, formula: Formula) -> bool:
+    """Whether ``formula`` uses the free ``variable`` as a set (``x ∈ variable``) or as a relation
+    or function (``variable(x) = y``); a quantifier that rebinds the name hides it."""
+    if isinstance(formula, Atom):
+        return bool(formula.args) and formula.args[-1] == variable and (formula.pred == "in" or formula.pred in FUNCTION_ATOMS)
+    if isinstance(formula, Not):
+        return _higher(variable, formula.body)
+    if isinstance(formula, And):
+        return _higher(variable, formula.left) or _higher(variable, formula.right)
+    if isinstance(formula, Forall):
+        return variable not in formula.variables and (
+            _higher(variable, formula.antecedent) or _higher(variable, formula.consequent))
     return False
 
 
@@ -176,7 +179,7 @@ def counterexample(statement: Formula, models: Models) -> Counterexample | None:
         premises = list(conjuncts(statement.antecedent))
         for env in evaluator.solutions(statement.variables, premises, {}, _Search()):
             if env is not None and evaluator.holds(statement.consequent, env) is False:
-                return Counterexample({v: env[v] for v in statement.variables}, model)
+                return Counterexample({v: env[v] for v in statement.variables if v in env}, model)
     return None
 
 
