@@ -51,6 +51,10 @@ class Budget:
     deadline: float | None = None  # time.monotonic() after which saturation stops
 
 
+#: how many candidate facts a join looks at between two looks at the deadline
+DEADLINE_EVERY = 1024
+
+
 @dataclass
 class BudgetHits:
     """How often each limit stopped the engine (reported in the run summary)."""
@@ -192,7 +196,8 @@ class LogicBlock:
         self.block = block
         self.budget = budget
         self.hits = BudgetHits()
-        self.joined = [0]  # premises joined by the whole attempt (the list is shared with children)
+        # premises joined and candidate facts looked at by the whole attempt (shared with children)
+        self.joined = [0, 0]
         self.depth: dict[str, int] = {}
         self.equalities = Equalities(log, block)
         self.store = FactStore(log, self.equalities, block)
@@ -506,6 +511,9 @@ class LogicBlock:
                 self.demands.add((pattern.pred, values[-1], tuple(values[:-2])))
         guard = pattern.positive and pattern.pred == "in" and None in values
         for args in self.store.candidates(pattern.positive, pattern.pred, bound):
+            self.joined[1] += 1
+            if self.joined[1] % DEADLINE_EVERY == 0 and self._late():
+                return  # one join can take minutes: the deadline is looked at within it too
             extended = self._unify(rule, pattern, args, binding)
             if extended is not None:
                 yield from self._join(rule, extended, rest, demand and not guard)
