@@ -19,6 +19,8 @@ from typing import Any, Callable
 from genlogic import __version__, proofgraph
 from genlogic.engine.block import Budget
 from genlogic.engine.grid import GridReport, make_executor, run_grid
+from genlogic.engine.goal import KnownTheorem
+from genlogic.explore.core import essential_core
 from genlogic.explore.finite import models_of
 from genlogic.explore.refute import screen_goals
 from genlogic.previous import from_runs
@@ -70,6 +72,10 @@ def prove_goals(
     summary["normal_forms"] = normal_forms(lemmas)
     if earlier:
         summary["from"] = [run.describe() for run in earlier]
+    if deadline is None or time.monotonic() < deadline:
+        core = essential_core(theory, [KnownTheorem(t.proof.name, t.proof.statement) for t in proved
+                                       if t.source != "normal form"])
+        summary["core"] = core.to_json()
     write_run(run_dir, theory_path, theory.name, proved, summary,
               {"refuted.json": json.dumps(refuted, indent=2, ensure_ascii=False) + "\n"})
     return summary

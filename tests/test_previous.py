@@ -154,3 +154,15 @@ def test_a_stated_theorem_named_like_a_copy_is_refused(peano, tmp_path):
     result = run("prove", theory, "--goals-only", "--from", peano, "-o", tmp_path / "x", "--no-html")
     assert result.exit_code == 2 and "named like one of the run's" in result.output
     assert "Traceback" not in result.output
+
+
+def test_goals_only_runs_have_an_essential_core_too(peano, more, tmp_path):
+    """With --from, the core of a goals-only run covers the imported theorems and the goal: each
+    theorem outside it follows directly from it."""
+    out = tmp_path / "with"
+    summary = json.loads(run("prove", more, "--goals-only", "--from", peano, "-o", out, "--no-html", "--json").output)
+    core = summary["core"]
+    graph = json.loads((out / "proofgraph.json").read_text(encoding="utf-8"))["theorems"]
+    covered = {t["name"] for t in graph if t["origin"]["source"] != "normal form"}
+    assert set(core["essential"]) | set(core["follows"]) == covered
+    assert len(core["essential"]) < len(covered) and "shuffle" in covered
