@@ -27,8 +27,7 @@ from typing import Any, Callable
 from genlogic.mpl.ast import And, Atom, Forall, Formula, conjuncts
 from genlogic.mpl.subst import substitute
 from web_export import notation
-from web_export.names import literal, read
-from web_export.terms import Definitions, defined
+from web_export.terms import Definitions, defined, literal, read
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Terms folded back from relational formulas: the one place the browser turns ``in3[x,y,w,+]``
-facts into ``x + y``.
+facts into ``x + y``, and statements into premises and a conclusion over such terms
+(:func:`read`: what names and case statements are made of).
 
 Proofs and statements are stored flat: a nested term is a constant (a witness ``w4``, a block
 parameter ``m``, a bound ``_1``) plus a fact defining it (``in3[n,x',w4,+]``, ``in2[n,m,s]``).
@@ -16,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from genlogic.mpl.ast import FUNCTION_ATOMS, Atom, Formula
+from genlogic.mpl.ast import FUNCTION_ATOMS, Atom, Forall, Formula, Not, conjuncts
 
 #: how deep a folded term may nest before the rest is shown by name
 MAX_DEPTH = 24
@@ -111,3 +112,107 @@ class Definitions:
 
     def text(self, name: str) -> str:
         return self.term(name).text()
+
+
+MEMBER = "∈"  # the relation of a membership literal x ∈ C
+
+
+@dataclass(frozen=True)
+class Literal:
+    """``left = right`` (``relation`` None) or ``relation(args)``, possibly negated."""
+
+    relation: str | None
+    args: tuple[Term, ...]
+    negated: bool = False
+
+    def text(self) -> str:
+        if self.relation is None:
+            left, right = self.args
+            return f"{left.text()} {'≠' if self.negated else '='} {right.text()}"
+        if self.relation == MEMBER:
+            element, of = self.args
+            return f"{element.text()} {'∉' if self.negated else '∈'} {of.text()}"
+        text = f"{self.relation}({', '.join(a.text() for a in self.args)})"
+        return f"not {text}" if self.negated else text
+
+
+@dataclass(frozen=True)
+class Reading:
+    variables: tuple[str, ...]
+    premises: tuple[Literal, ...]
+    conclusion: Literal
+
+    def text(self) -> str:
+        """As a person writes it: ``for all x y: x + y = y + x`` (guards left out)."""
+        body = self.conclusion.text()
+        if self.premises:
+            body = f"{' and '.join(p.text() for p in self.premises)} -> {body}"
+        return f"for all {' '.join(self.variables)}: {body}" if self.variables else body
+
+
+def read(formula: Formula, functions: dict[str, int], known: Definitions | None = None) -> Reading | None:
+    """The statement as premises → conclusion over folded terms, or None if it has another form
+    (an inner variable nothing defines, a disjunction, an existential …). Every bound variable that
+    a premise ``g(ā) = v`` defines is folded into that term — the nested form
+    ``∀_1 (y + z = _1 → x + z = _1)`` and the flat ``y + z = t ∧ x + z = t`` read alike, and a
+    ``_1`` never shows — and a guard ``v ∈ C`` (C a constant set) is left out. ``known``:
+    constants that already stand for terms (a step case's ``m = s(n)``)."""
+    if not isinstance(formula, Forall):
+        return None
+    parts: list[Formula] = []
+    inner: list[str] = []
+    body: Formula = formula
+    while isinstance(body, Forall):
+        if body is not formula:
+            inner.extend(body.variables)
+        parts.extend(conjuncts(body.antecedent))
+        body = body.consequent
+    bound = set(formula.variables) | set(inner)
+    definitions = known.copy() if known is not None else Definitions()
+    premises: list[Formula] = []
+    folded: set[str] = set()
+    for part in parts:
+        found = defined(part, functions)
+        if found is not None and found[0] in bound and found[0] not in folded and found[0] not in found[2]:
+            definitions.add(*found)
+            folded.add(found[0])
+        elif isinstance(part, Atom) and part.pred == "in" and part.args[0] in bound and part.args[1] not in bound:
+            continue  # a guard: x ∈ N
+        else:
+            premises.append(part)
+    if set(inner) - folded:
+        return None
+    read_premises = [literal(p, definitions, functions) for p in premises]
+    conclusion = literal(body, definitions, functions)
+    if conclusion is None or any(p is None for p in read_premises):
+        return None
+    return Reading(tuple(v for v in formula.variables if v not in folded), tuple(read_premises), conclusion)
+
+
+def literal(formula: Formula, definitions: Definitions, functions: dict[str, int]) -> Literal | None:
+    """An atom or its negation (or a premise with nested terms) over folded terms; None for anything else."""
+    if isinstance(formula, Forall):  # a premise with nested terms: ∀_1 (y + z = _1 → x + z = _1)
+        local = definitions.copy()
+        for part in conjuncts(formula.antecedent):
+            found = defined(part, functions)
+            if found is None or found[0] not in formula.variables:
+                return None
+            local.add(*found)
+        if any(v not in local for v in formula.variables):
+            return None
+        return literal(formula.consequent, local, functions)
+    negated = isinstance(formula, Not)
+    atom = formula.body if negated else formula
+    if not isinstance(atom, Atom):
+        return None
+    found = defined(atom, functions)
+    if found is not None:
+        output, function, inputs = found
+        return Literal(None, (Term(function, tuple(definitions.term(a) for a in inputs)), definitions.term(output)), negated)
+    if atom.pred == "=" and len(atom.args) == 2:
+        return Literal(None, tuple(definitions.term(a) for a in atom.args), negated)
+    if atom.pred == "in" and len(atom.args) == 2:
+        return Literal(MEMBER, (definitions.term(atom.args[0]), Term(atom.args[1])), negated)
+    if atom.pred in FUNCTION_ATOMS:
+        return Literal(atom.args[-1], tuple(definitions.term(a) for a in atom.args[:-1]), negated)
+    return None

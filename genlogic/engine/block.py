@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Callable, Iterator
 
@@ -68,6 +68,10 @@ class BudgetHits:
     @property
     def any(self) -> bool:
         return bool(self.depth or self.witnesses or self.facts or self.joins or self.rewrites)
+
+    def plus(self, other: "BudgetHits") -> "BudgetHits":
+        """Both counts added up (the hits of several attempts)."""
+        return BudgetHits(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
 
 @dataclass(frozen=True)

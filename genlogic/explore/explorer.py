@@ -129,37 +129,27 @@ class ConjectureResult:
     hits: BudgetHits = field(default_factory=BudgetHits)  # the limits every attempt of the task hit, added up
 
 
-class _Hits:
-    """The budget limits hit by all of a task's attempts, added up."""
-
-    def __init__(self) -> None:
-        self.hits = BudgetHits()
-
-    def add(self, hits: BudgetHits) -> None:
-        self.hits = BudgetHits(*(getattr(self.hits, f.name) + getattr(hits, f.name) for f in dataclasses.fields(hits)))
-
-
 def run_conjecture(task: ConjectureTask) -> ConjectureResult:
     """Directly first (by rewriting; without an induction schema, then in a Logic Block); then by
     induction on each candidate variable in turn."""
     ctx = context(task.theory)
-    total = _Hits()
+    total = BudgetHits()
     result = attempt_equation(ctx, task.name, task.statement, task.known, None)
-    total.add(result.hits)
+    total = total.plus(result.hits)
     if result.proof is None and task.fallback and not task.theory.signature.induction:
         budget = dataclasses.replace(FALLBACK, deadline=task.deadline)
         result = attempt(task.theory, task.name, task.statement, task.known, budget)
-        total.add(result.hits)
+        total = total.plus(result.hits)
     if result.proof is not None:
         method = "corollary" if result.proof.uses else "direct"
-        return ConjectureResult(task.name, result.proof, method, None, result, total.hits)
+        return ConjectureResult(task.name, result.proof, method, None, result, total)
     for variable in induction_variables(task.theory, task.statement):
         if task.deadline is not None and time.monotonic() > task.deadline:
             break
         result = attempt_equation(ctx, task.name, task.statement, task.known, variable, task.splits)
-        total.add(result.hits)
+        total = total.plus(result.hits)
         if result.proof is not None:
-            return ConjectureResult(task.name, result.proof, "induction", variable, result, total.hits)
+            return ConjectureResult(task.name, result.proof, "induction", variable, result, total)
     if task.block is not None and read_law(task.statement, ctx.operations) is None:  # not an equation
         relevant = relevant_theorems(task.theory, task.statement, task.known)
         equations = tuple(k for k in relevant if read_law(k.statement, ctx.operations) is not None)
@@ -184,9 +174,9 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
             if known:  # directly from what is known
                 result = attempt(task.theory, task.name, task.statement, known, budget, splits=task.splits,
                                  symbols=symbols)
-                total.add(result.hits)
+                total = total.plus(result.hits)
                 if result.proof is not None:
-                    return ConjectureResult(task.name, result.proof, "corollary", None, result, total.hits)
+                    return ConjectureResult(task.name, result.proof, "corollary", None, result, total)
                 if not induction:
                     continue
             for variable in induction_variables(task.theory, task.statement):
@@ -194,9 +184,9 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
                     break
                 result = attempt(task.theory, task.name, task.statement, known, budget, variable, splits=task.splits,
                                  symbols=symbols)
-                total.add(result.hits)
+                total = total.plus(result.hits)
                 if result.proof is not None:
-                    return ConjectureResult(task.name, result.proof, "induction", variable, result, total.hits)
+                    return ConjectureResult(task.name, result.proof, "induction", variable, result, total)
         if task.recursion:
             known = relevant_theorems(task.theory, task.statement, task.known, Reach.RECURSION)
             symbols = relevant_symbols(task.theory, task.statement, Reach.RECURSION)
@@ -206,10 +196,10 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
                     break
                 result = attempt(task.theory, task.name, task.statement, known, budget, variable,
                                  splits=max(task.splits, 1), symbols=symbols, every=True)
-                total.add(result.hits)
+                total = total.plus(result.hits)
                 if result.proof is not None:
-                    return ConjectureResult(task.name, result.proof, "induction", variable, result, total.hits)
-    return ConjectureResult(task.name, None, None, None, result, total.hits)
+                    return ConjectureResult(task.name, result.proof, "induction", variable, result, total)
+    return ConjectureResult(task.name, None, None, None, result, total)
 
 
 @dataclass(frozen=True)
