@@ -772,6 +772,20 @@ def test_a_calculation_that_disagrees_with_the_steps_is_set_aside(runs, tmp_path
     assert shown == len(theorem["calculations"]) - 1  # the others are still shown
 
 
+def test_a_malformed_calculations_record_is_reported_not_ignored(runs, tmp_path):
+    run_dir = tmp_path / "run"
+    shutil.copytree(runs["peano"], run_dir)
+    path = run_dir / "proofgraph.json"
+    graph = json.loads(path.read_text(encoding="utf-8"))
+    graph["theorems"][0]["calculations"] = "garbage"
+    graph["theorems"][1]["calculations"] = [{"proves": 5}, {"links": [1, None, {"step": [], "by": {}}]}, None]
+    path.write_text(json.dumps(graph, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["check", str(run_dir)]).exit_code == 0
+    first, second = build_site(run_dir).theorems[:2]
+    assert first.proof.outline.set_aside == ("the calculations record is not a list",)
+    assert len(second.proof.outline.set_aside) == 3
+
+
 def test_open_page_and_header(runs, sites):
     """The conjectures that survived the models but were not proved are listed with why, and the
     header says how many stayed open next to "checked"."""

@@ -123,7 +123,8 @@ def build_outline(steps: list[dict], numbers: dict[str, int], blocks: dict[str, 
     hypotheses = {case.block: case.variable for case in cases if case.kind == "step" and case.block}
 
     shown: list[tuple[CalcView, str]] = []
-    set_aside: list[str] = []
+    set_aside: list[str] = [] if calculations is None or isinstance(calculations, list) else [
+        "the calculations record is not a list"]
     for entry in calculations if isinstance(calculations, list) else []:
         view = _calculation(entry, by_id, formulas, numbers, ancestry, terms, describe, hypotheses, functions)
         if isinstance(view, str):
