@@ -7,8 +7,10 @@ no traceback reaches the user.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -88,7 +90,7 @@ def signature(file: Path) -> None:
         line = f"  {constant.name}: {constant.kind}"
         operation = sig.operation(constant.name)
         if operation is not None:
-            line += f" — {_describe(operation)}"
+            line += f" — {operation.description}"
         click.echo(line)
     for schema in sig.induction:
         click.echo(
@@ -101,20 +103,6 @@ def signature(file: Path) -> None:
     for definition in theory.definitions:
         params = ", ".join(f"{p}: {k}" for p, k in zip(definition.params, definition.kinds))
         click.echo(f"  {'anchor' if definition.is_anchor else 'def'} {definition.name}[{params}]")
-
-
-def _describe(operation) -> str:
-    parts = []
-    if operation.is_operation:
-        parts.append(operation.noun)
-        parts.append(f"on {operation.domain}" + (" (closed)" if operation.closed else ""))
-    else:
-        parts.append("functional" if operation.functional else "relation")
-        if operation.domain:
-            parts.append(f"total on {operation.domain}")
-    if operation.injective:
-        parts.append("injective")
-    return ", ".join(parts)
 
 
 @main.command()
@@ -141,6 +129,40 @@ def fmt(files: tuple[Path, ...], check: bool, readable: bool, core_: bool) -> No
         sys.exit(1)
 
 
+def _llm_options(command):
+    """The options of every command that asks a language model (docs/llm.md); each overrides
+    its GENLOGIC_LLM_* variable and the [tool.genlogic.llm] table of the config file."""
+    options = [
+        click.option("--llm-provider", help="Provider: an entry point of group genlogic.llm (default: openai)."),
+        click.option("--llm-base-url", help="Base URL of an OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1."),
+        click.option("--llm-model", help="The model named in each request."),
+        click.option("--llm-api-key", help="Bearer token for the server (better: GENLOGIC_LLM_API_KEY)."),
+        click.option("--llm-config", type=_FILE,
+                     help="TOML file with a [tool.genlogic.llm] table (default: ./pyproject.toml if it has one)."),
+        click.option("--llm-timeout", type=click.FloatRange(min=0, min_open=True), help="Seconds per request attempt."),
+        click.option("--llm-token-budget", type=click.IntRange(min=0),
+                     help="Make no request once the responses have used this many tokens."),
+        click.option("--llm-replay", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                     help="Answer only from this recording (an llm/ folder or a run folder); no server is asked."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+_LLM_FLAGS = {"llm_provider": "provider", "llm_base_url": "base_url", "llm_model": "model", "llm_api_key": "api_key",
+              "llm_timeout": "timeout", "llm_token_budget": "token_budget"}
+
+
+def _llm_client(llm: dict[str, Any]):
+    """The model client the --llm-* options, the environment and the config file describe."""
+    from genlogic.llm.client import open_client
+    from genlogic.llm.config import resolve
+
+    settings = resolve({key: llm[flag] for flag, key in _LLM_FLAGS.items()}, os.environ, llm["llm_config"])
+    return open_client(settings, llm["llm_replay"])
+
+
 @main.command()
 @click.argument("file", type=_FILE)
 @click.option("--goals-only", is_flag=True, help="Prove the file's stated theorems, without exploration.")
@@ -162,26 +184,41 @@ def fmt(files: tuple[Path, ...], check: bool, readable: bool, core_: bool) -> No
               help="Start from the theorems of this run of an imported theory (re-checked; repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON on stdout.")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML proof browser into RUN_DIR/html.")
+@click.option("--seed", type=click.Choice(["llm"]), default=None,
+              help="After exploring, ask a language model for conjectures; each must be proved (docs/llm.md).")
+@click.option("--seed-count", type=click.IntRange(min=1), default=None,
+              help="Conjectures to ask the model for with --seed llm (default 8).")
+@_llm_options
 def prove(file: Path, goals_only: bool, run_dir: Path | None, executor: str, workers: int, rounds: int,
           time_limit: float | None, max_rounds: int | None, max_size: int, previous: tuple[Path, ...],
-          as_json: bool, no_html: bool) -> None:
+          as_json: bool, no_html: bool, seed: str | None, seed_count: int | None, **llm: Any) -> None:
     """Explore FILE's theory and prove its theorems; write RUN_DIR.
 
-    RUN_DIR gets proofgraph.json, summary.json, theorems.mpl and (when exploring) refuted.json.
+    RUN_DIR gets proofgraph.json, summary.json, theorems.mpl and (when exploring) refuted.json;
+    with --seed llm also llm/, the recording of the model's answers.
     Exit code 0 when every stated theorem is proved and the run was not cut short, 1
-    otherwise, 2 on bad input. Ctrl-C stops cleanly like --time-limit."""
+    otherwise (also when the model service failed during --seed llm: what was found is written),
+    2 on bad input. Ctrl-C stops cleanly like --time-limit."""
     from genlogic.explore.run import ExploreOptions, prove_and_explore
     from genlogic.progress import Progress
     from genlogic.prove import ProveOptions, prove_goals
 
     run_dir = run_dir or Path("runs") / file.stem
+    seeder = _seeder(file, goals_only, seed, seed_count, llm)
     with Progress("goals" if goals_only else "exploring") as progress:
         if goals_only:
             options = ProveOptions(executor, workers, rounds, time_limit=time_limit, previous=previous)
             summary = prove_goals(file, run_dir, options, progress.rounds)
         else:
-            options = ExploreOptions(executor, workers, time_limit, max_rounds, max_size, previous)
+            options = ExploreOptions(executor, workers, time_limit, max_rounds, max_size, previous, seeder)
             summary = prove_and_explore(file, run_dir, options, progress.rounds)
+    if seeder is not None:
+        seeder.client.recording.save(run_dir / "llm")
+        for note in seeder.notes:
+            click.echo(f"note: {note}", err=True)
+    failure = summary.get("stages", {}).get("seeding", {}).get("failed")
+    if failure is not None:
+        click.echo(f"error: seeding failed, the run is incomplete: {failure} (summary.json: stages.seeding)", err=True)
     if not no_html:
         from web_export import render_site
 
@@ -191,7 +228,21 @@ def prove(file: Path, goals_only: bool, run_dir: Path | None, executor: str, wor
     else:
         click.echo(_render_summary(summary, run_dir))
     ok = all(goal["status"] == "proved" for goal in summary["goals"]) and not summary.get("cut_short")
-    sys.exit(0 if ok else 1)
+    sys.exit(0 if ok and failure is None else 1)
+
+
+def _seeder(file: Path, goals_only: bool, seed: str | None, seed_count: int | None, llm: dict[str, Any]):
+    """The seeder of --seed llm, or ``None``; the --llm-* options need --seed llm."""
+    if seed is None:
+        given = [f"--{name.replace('_', '-')}" for name, value in llm.items() if value is not None]
+        if given or seed_count is not None:
+            raise click.UsageError(f"{(given or ['--seed-count'])[0]} needs --seed llm")
+        return None
+    if goals_only:
+        raise click.UsageError("--seed llm seeds exploration; it does not go with --goals-only")
+    from genlogic.llm.seed import COUNT, LlmSeeder
+
+    return LlmSeeder(_llm_client(llm), file, seed_count or COUNT)
 
 
 def _render_summary(summary: dict, run_dir: Path) -> str:
@@ -218,6 +269,11 @@ def _render_summary(summary: dict, run_dir: Path) -> str:
             size, rest = len(core["essential"]), len(core["follows"])
             lines.append(f"essential core: {size} theorem{'' if size == 1 else 's'} from which the other "
                          f"{rest} follow{'s' if rest == 1 else ''} directly (summary.json: core)")
+    if "seeded" in summary:
+        fates = [entry["fate"] for entry in summary["seeded"]]
+        counted = ", ".join(f"{fates.count(fate)} {fate}" for fate in dict.fromkeys(fates))
+        lines.append(f"seeded: {len(fates)} conjectures from the model" + (f": {counted}" if fates else "")
+                     + " (summary.json: seeded)")
     for goal in summary["goals"]:
         status = goal["status"]
         if status == "proved":
@@ -258,6 +314,49 @@ def _cut_short(summary: dict) -> str:
             return f"; cut short by the {entry['skipped']} before {stage}"
         return f"; cut short by the {entry['cut_short']} in {stage}"
     return "; cut short" if summary.get("cut_short") else ""
+
+
+@main.command()
+@click.argument("file", type=_FILE)
+@click.argument("text")
+@click.option("--prove", "prove_", is_flag=True,
+              help="Prove the candidates that survive the models, goal-directed with a bounded effort; write RUN_DIR.")
+@click.option("-o", "--output", "run_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Run folder of --prove (default: runs/<file name>-formalize/; the candidates' file is RUN_DIR.mpl).")
+@click.option("--time-limit", type=click.FloatRange(min=0), default=30.0, show_default=True,
+              help="Seconds for the proofs of --prove, in all.")
+@click.option("--max-rounds", type=click.IntRange(min=0), default=5, show_default=True,
+              help="Exploration rounds (for lemmas) the proofs of --prove may use.")
+@click.option("--record", type=click.Path(file_okay=False, path_type=Path),
+              help="Write the recording of the model's answers into this folder (replay it with --llm-replay).")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
+@_llm_options
+def formalize(file: Path, text: str, prove_: bool, run_dir: Path | None, time_limit: float, max_rounds: int,
+              record: Path | None, as_json: bool, **llm: Any) -> None:
+    """Ask a language model for MPL statements saying TEXT about FILE's theory; vet each.
+
+    Each candidate is parsed, kind-checked and evaluated on the theory's models (a refuted one
+    is shown with its counterexample); with --prove, proved (exploration stops once every
+    candidate is proved, else at --time-limit or --max-rounds). Model text is never trusted: it is
+    only ever a candidate. Exit code 0 when a candidate survives (with --prove: is proved), 1
+    when none does, 2 on bad input or a failure of the model service."""
+    from genlogic.llm.formalize import ProveRequest, formalize as run, render
+
+    if run_dir is not None and not prove_:
+        raise click.UsageError("-o/--output needs --prove")
+    client = _llm_client(llm)
+    folder = run_dir or Path("runs") / f"{file.stem}-formalize"
+    proving = ProveRequest(folder, time_limit, max_rounds) if prove_ else None
+    result = run(file, text, client, proving)
+    if record is not None:
+        client.recording.save(record)
+    if result.run is not None:
+        client.recording.save(result.run / "llm")
+    if as_json:
+        click.echo(json.dumps(result.to_json(client), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render(result, client))
+    sys.exit(0 if result.ok else 1)
 
 
 @main.command()

@@ -492,6 +492,7 @@ HOSTILE_TEXTS = [
     INJECT["broken"]["name"],
     INJECT["broken"]["kind"],
     INJECT["broken"]["formula"],
+    INJECT["summary"]["seeded"][0]["text"],  # a language model's conjecture (prove --seed llm)
 ]
 
 

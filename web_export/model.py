@@ -166,6 +166,17 @@ class OpenView:
 
 
 @dataclass(frozen=True)
+class SeededView:
+    """A conjecture a language model proposed (summary.json ``seeded``): its text as the model
+    wrote it (escaped like every text), what became of it, and its name when it was kept."""
+
+    text: str
+    fate: str
+    detail: str
+    name: str | None
+
+
+@dataclass(frozen=True)
 class CorollaryView:
     """A conjecture that followed directly from the run's theorems (summary.json), with the
     theorems its rewriting used, each linked when the run has it."""
@@ -183,6 +194,8 @@ class Site:
     groups: list[Group]
     refuted: list[RefutedView] | None  # None: no refuted.json
     open: list[OpenView] | None  # None: the run did not explore (no conjectures)
+    seeded: list[SeededView] | None  # None: the run asked no model (prove --seed, docs/llm.md)
+    seeding_failed: str | None  # why the model service stopped the seeding (the run is incomplete), or None
     core: int | None  # how many theorems the essential core has (None: the run has none)
     corollaries: list[CorollaryView]
     graph: Layout
@@ -263,6 +276,8 @@ def build_site(run_dir: Path, theory_path: Path | None = None, site_dir: Path | 
         groups=_groups(theorems),
         refuted=_refuted(read_json(run_dir / "refuted.json", required=False), run_dir),
         open=_open(summary),
+        seeded=_seeded(summary),
+        seeding_failed=_seeding_failed(summary),
         core=core,
         corollaries=_corollaries(summary, href, titles, theory_view.symbols),
         graph=_use_layout(theorems),
@@ -635,4 +650,27 @@ def _open(summary: Any) -> list[OpenView] | None:
         for text in summary.get(key) if isinstance(summary.get(key), list) else []:
             if isinstance(text, str):
                 views.append(OpenView(text, kind, "unknown", None, ()))
+    return views
+
+
+def _seeding_failed(summary: Any) -> str | None:
+    """Why seeding stopped before it was done (summary.json ``stages.seeding.failed``), or None."""
+    stages = summary.get("stages") if isinstance(summary, dict) else None
+    seeding = stages.get("seeding") if isinstance(stages, dict) else None
+    return (_text(seeding.get("failed")) or None) if isinstance(seeding, dict) else None
+
+
+def _seeded(summary: Any) -> list[SeededView] | None:
+    """The model's conjectures (``seeded``) with their fates; None for a run without ``--seed``."""
+    if not isinstance(summary, dict) or not isinstance(summary.get("seeded"), list):
+        return None
+    views = []
+    for entry in summary["seeded"]:
+        if isinstance(entry, dict):
+            counterexample = entry.get("counterexample")
+            detail = (_text(entry.get("message")) or _text(entry.get("reason"))
+                      or (", ".join(f"{k} = {v}" for k, v in counterexample.items())
+                          if isinstance(counterexample, dict) else ""))
+            views.append(SeededView(_text(entry.get("text")), _text(entry.get("fate"), "unknown"), detail,
+                                    _text(entry.get("name")) or None))
     return views

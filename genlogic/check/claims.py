@@ -4,7 +4,9 @@ and claims").
 * Every stated ``theorem`` of the theory is reported as proved — some theorem of the graph whose
   proof checked has a statement alpha-equivalent to it after expanding definitions — or not.
 * ``summary.json`` may say that goals were proved (``goals``: objects with ``name`` and
-  ``status``): each goal with status ``proved`` must be a stated theorem that the graph proves.
+  ``status``): each goal with status ``proved`` must be a stated theorem that the graph proves;
+  each seed (``seeded``, ``prove --seed llm``) with fate ``proved`` must be a theorem of the
+  graph, under its name, whose statement is the one the seed claims.
 * ``theorems.mpl`` states theorems by name: each must be a theorem of the graph whose proof
   checked, with the same statement after expansion. So that its statements mean what the
   checked theory says, the file defines nothing and imports exactly one file, with the bytes
@@ -27,7 +29,7 @@ from genlogic.check.theory import KernelTheory
 from genlogic.errors import MplError
 from genlogic.mpl.ast import DefStatement, Formula, Import, TheoremStatement
 from genlogic.mpl.expand import expand
-from genlogic.mpl.parser import parse_source
+from genlogic.mpl.parser import parse_formula, parse_source
 
 
 @dataclass(frozen=True)
@@ -61,13 +63,15 @@ def check_claims(run_dir: Path, theory: KernelTheory, proved: Mapping[str, Formu
         by = prover(formula, name)
         goals.append(Goal(name, by is not None, by))
     failures: list[str] = []
-    corollaries = _summary_claims(run_dir / "summary.json", {g.name: g for g in goals}, failures)
+    corollaries = _summary_claims(run_dir / "summary.json", {g.name: g for g in goals}, failures, theory, expanded)
     _theorems_claims(run_dir / "theorems.mpl", theory, expanded, failures)
     return Claims(tuple(goals), tuple(failures), corollaries)
 
 
-def _summary_claims(path: Path, goals: dict[str, Goal], failures: list[str]) -> int:
-    """Check the goals summary.json says were proved; return how many corollaries it lists."""
+def _summary_claims(path: Path, goals: dict[str, Goal], failures: list[str], theory: KernelTheory,
+                    expanded: Mapping[str, Formula]) -> int:
+    """Check the goals and seeds summary.json says were proved; return how many corollaries it
+    lists."""
     if not path.exists():
         return 0
     try:
@@ -91,8 +95,25 @@ def _summary_claims(path: Path, goals: dict[str, Goal], failures: list[str]) -> 
             failures.append(f"summary.json says goal {name!r} was proved, but the theory states no such theorem")
         elif not goal.proved:
             failures.append(f"summary.json says goal {name} was proved, but the proof graph does not prove it")
+    seeded = summary.get("seeded", [])
+    for entry in seeded if isinstance(seeded, list) else []:
+        if isinstance(entry, dict) and entry.get("fate") == "proved" and not _seed_claim(
+                entry.get("name"), entry.get("statement"), theory, expanded):
+            failures.append(f"summary.json says seed {entry.get('name')!r} was proved, but the proof graph does "
+                            "not prove its statement under that name")
     corollaries = summary.get("corollaries", [])
     return len(corollaries) if isinstance(corollaries, list) else 0
+
+
+def _seed_claim(name: object, text: object, theory: KernelTheory, expanded: Mapping[str, Formula]) -> bool:
+    """Whether the graph's proved theorem ``name`` states ``text`` (after expansion)."""
+    if not isinstance(name, str) or name not in expanded or not isinstance(text, str):
+        return False
+    try:
+        claim = expand(parse_formula(text, "summary.json"), theory.definitions)
+    except (MplError, RecursionError):
+        return False
+    return same(expanded[name], claim)
 
 
 def _theorems_claims(path: Path, theory: KernelTheory, expanded: Mapping[str, Formula], failures: list[str]) -> None:

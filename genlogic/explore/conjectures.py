@@ -119,9 +119,7 @@ def conjectures(theory: Theory, models: Models, max_size: int = MAX_SIZE, deadli
             cut_short = True
             break
         text = _statement(left, right, first.carrier)
-        variables = left.variables() + [v for v in right.variables() if v not in left.variables()]
-        statement = universal_equation(tuple(variables), first.carrier, _tree(left), _tree(right))
-        equations.append(Equation(left, right, statement, text))
+        equations.append(Equation(left, right, guarded_equation(left, right, first.carrier), text))
     return Generation(tuple(equations), evaluated, len(raw), max_size, cut_short, split_off)
 
 
@@ -224,8 +222,19 @@ def _tree(term: Term) -> TermTree:
     return term.head if not term.args else (term.head, tuple(_tree(a) for a in term.args))
 
 
+def _variables(left: Term, right: Term) -> list[str]:
+    """The variables of ``left = right`` in order of first occurrence."""
+    return left.variables() + [v for v in right.variables() if v not in left.variables()]
+
+
+def guarded_equation(left: Term, right: Term, carrier: str) -> Formula:
+    """``forall x…: x ∈ carrier and … -> left = right`` (its variables in order of first
+    occurrence), as :func:`~genlogic.mpl.parser.parse_formula` reads that text."""
+    return universal_equation(tuple(_variables(left, right)), carrier, _tree(left), _tree(right))
+
+
 def _statement(left: Term, right: Term, carrier: str) -> str:
-    variables = left.variables() + [v for v in right.variables() if v not in left.variables()]
+    variables = _variables(left, right)
     equation = f"{left.text()} = {right.text()}"
     if not variables:
         return equation

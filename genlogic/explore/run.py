@@ -1,8 +1,9 @@
 """``genlogic prove FILE``: explore the theory and prove its stated theorems; write the run.
 
 Stages: models (the ground model of an induction schema, or else small finite models found by z3,
-:mod:`~genlogic.explore.finite`) → equations → exploration rounds → stated goals (refuted on a
-model, or proved with everything discovered) → run folder (docs/cli.md lists what ``summary.json`` holds;
+:mod:`~genlogic.explore.finite`) → equations → exploration rounds → seeding (``prove --seed``:
+:mod:`~genlogic.explore.seeded`; a seeder that fails leaves ``failed`` in its stage entry, and
+the run goes on) → stated goals (refuted on a model, or proved with everything discovered) → run folder (docs/cli.md lists what ``summary.json`` holds;
 ``refuted.json`` has every refuted statement with its counterexample).
 
 Every stage gets the run's deadline (``--time-limit``) and stops there with what it has; a stage
@@ -14,6 +15,7 @@ its stage entry names the limit it hit and the table entries left without a valu
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from dataclasses import dataclass
@@ -37,6 +39,7 @@ from genlogic.explore.explorer import (
 from genlogic.explore.finite import models_of
 from genlogic.explore.model import Ground, GroundModel
 from genlogic.explore.refute import screen_goals
+from genlogic.explore.seeded import Seeder, named, summary_entries
 from genlogic.prove import peak_rss_mb
 from genlogic.runs import write_run
 from genlogic.engine.lemmas import normal_forms, prove_lemmas
@@ -51,6 +54,7 @@ class ExploreOptions:
     max_rounds: int | None = None
     max_size: int = MAX_SIZE
     previous: tuple[Path, ...] = ()  # runs of imported theories to start from (prove --from)
+    seeder: Seeder | None = None  # proposes conjectures after exploration (prove --seed, explore/seeded.py)
 
 
 class Cut(Enum):
@@ -184,8 +188,17 @@ def prove_and_explore(
             unproved = exploration.unproved
             corollaries = [{"statement": text, "uses": list(uses)} for text, uses in exploration.corollaries]
             stages.end("exploration", _exploration_cut(exploration.cut_short, rounds, options.max_rounds))
+        seeded: list[dict[str, Any]] | None = None
+        seed_refuted: list[dict[str, Any]] = []
+        if options.seeder is not None and stages.late:
+            stages.skip("seeding")
+        elif options.seeder is not None:
+            seeded, seed_refuted, failure = _seeded(options.seeder, theory, models, discovered, executor, proved,
+                                                    rounds, deadline)
+            stages.end("seeding", **({"failed": failure} if failure is not None else {}))
         skipped = stages.late  # the goals proved or screened before the deadline are kept all the same
         goals, refuted = _stated_goals(theory, screened, discovered, executor, proved, rounds, deadline, early, tried)
+        refuted = seed_refuted + refuted
         if skipped:
             stages.skip("stated goals")
         else:
@@ -209,6 +222,7 @@ def prove_and_explore(
         "counts": counts,
         **({"finite_models": [m.label for m in models]} if ground is None else {}),
         "goals": goals,
+        **({"seeded": seeded} if options.seeder is not None else {}),
         **({"from": [run.describe() for run in earlier]} if earlier else {}),
         "normal_forms": normal_forms(lemmas),
         "open": [u.text for u in unproved if u.kind == "equation"],
@@ -224,6 +238,25 @@ def prove_and_explore(
     write_run(run_dir, theory_path, theory.name, proved, summary,
               {"refuted.json": json.dumps(refuted, indent=2, ensure_ascii=False) + "\n"})
     return summary
+
+
+def _seeded(seeder: Seeder, theory, models, discovered: list[KnownTheorem], executor, proved, rounds: int,
+            deadline: float | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]:
+    """The seeder's statements, screened on the models and proved as stated goals are, with the
+    theorems discovered so far; the proved ones join ``proved`` (origin ``seeded``) and
+    ``discovered``. Returns the summary's ``seeded`` entries, the refuted ones' records and the
+    seeder's failure (the statements it proposed before failing are proved all the same)."""
+    taken = {t.name for t in theory.theorems} | {t.proof.name for t in proved}
+    seeding = seeder(theory, tuple(discovered), models)
+    seeds = named(seeding.seeds, taken)
+    as_goals = dataclasses.replace(theory, theorems=tuple(s.theorem for s in seeds if s.theorem is not None))
+    found: list[proofgraph.ProvedTheorem] = []
+    goals, refuted = _stated_goals(as_goals, screen_goals(as_goals, models), discovered, executor, found, rounds,
+                                   deadline)
+    for theorem in found:
+        proved.append(dataclasses.replace(theorem, source="seeded"))
+        discovered.append(KnownTheorem(theorem.proof.name, theorem.proof.statement))
+    return summary_entries(seeds, goals), refuted, seeding.failure
 
 
 def _models(theory, stages: _Stages) -> tuple[Ground | None, list[GroundModel]]:

@@ -90,6 +90,21 @@ class Operation:
         """What an operation of this many inputs is called."""
         return {1: "total function", 2: "binary operation"}.get(self.inputs, f"function of {self.inputs} arguments")
 
+    @property
+    def description(self) -> str:
+        """What the axioms say about it, in words: ``binary operation, on N (closed)``."""
+        parts = []
+        if self.is_operation:
+            parts.append(self.noun)
+            parts.append(f"on {self.domain}" + (" (closed)" if self.closed else ""))
+        else:
+            parts.append("functional" if self.functional else "relation")
+            if self.domain:
+                parts.append(f"total on {self.domain}")
+        if self.injective:
+            parts.append("injective")
+        return ", ".join(parts)
+
 
 @dataclass(frozen=True)
 class InductionSchema:
@@ -120,6 +135,14 @@ class Signature:
 
     def operation(self, name: str) -> Operation | None:
         return next((op for op in self.operations if op.name == name), None)
+
+    @property
+    def carriers(self) -> tuple[str, ...]:
+        """The sets the theory's elements range over: the carriers of its induction schemas, then
+        the domains of its operations, each once."""
+        found = [schema.carrier for schema in self.induction]
+        found += [op.domain for op in self.operations if op.is_operation and op.domain is not None]
+        return tuple(dict.fromkeys(found))
 
     @property
     def relations(self) -> tuple[str, ...]:
