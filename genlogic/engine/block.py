@@ -14,9 +14,18 @@ A rule concluding a literal of one of the block's ``relations`` (those its state
 one such literal (and function atoms) also gets its contrapositive, proved once in two child
 blocks (modus tollens: forward chaining never derives a negative fact from a rule).
 
+A rule whose premise is an existential (``∀x (x ≤ n → …)`` with ``≤`` defined by ∃p) gets a
+copy with the existential's variables made its own (prenex form, proved once in a ``forall``
+child), which forward chaining can match; a rule with an existential or universal premise is also
+matched against the block's non-literal facts (:mod:`genlogic.engine.matching`).
+
 Proving a goal may open child blocks: a ``forall`` block (fresh constants, the antecedent assumed)
 for a universal goal, a ``contradiction`` block (the negated claim assumed) for a negative one.
-Children start from a copy of their parent's state; parents never see a child's facts, only its
+An existential goal whose parts are not all literals is proved from candidate witnesses (see
+:meth:`LogicBlock._exists`): values from its literal parts, relation constants at hand, and for a
+set variable the set {p | φ} that a part ∀p (φ → p ∈ M) says it must contain (``comprehension``
+in a ``contradiction`` child). Children start from a copy of their parent's state (a child has
+its own witness allowance); parents never see a child's facts, only its
 closing step.
 """
 
@@ -26,14 +35,17 @@ import time
 from collections import deque
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from itertools import islice, product
 from typing import Callable, Iterator
 
 from genlogic.engine.equality import Equalities
+from genlogic.engine.matching import match
 from genlogic.engine.proof import ProofLog
 from genlogic.engine.rules import Pattern, Rule, compile_rule, literal_of
 from genlogic.engine.store import FactStore, Literal, literal_formula
-from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, conjoin, conjuncts, free_identifiers
-from genlogic.mpl.subst import substitute
+from genlogic.mpl.ast import (FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, conjoin, conjuncts, free_identifiers,
+                              subformulas)
+from genlogic.mpl.subst import comprehend, fresh_name, substitute
 
 
 @dataclass(frozen=True)
@@ -154,6 +166,36 @@ def _shape(variables: tuple[str, ...], premises: tuple[Pattern, ...], conclusion
     return head, tuple(body)
 
 
+#: how many candidate witnesses an existential goal with non-literal parts tries (LogicBlock._exists)
+EXISTS_CANDIDATES = 4
+
+
+def _variable_uses(parts: list[Formula], variables: set[str]) -> dict[str, str]:
+    """How each variable is used in ``parts``: ``set`` (the set of an ``in`` atom), a function
+    atom's predicate (its relation: ``in2`` for a unary function), else ``element``."""
+    uses = {v: "element" for v in variables}
+    for part in parts:
+        for atom in subformulas(part):
+            if isinstance(atom, Atom) and atom.args and atom.args[-1] in variables:
+                if atom.pred == "in":
+                    uses[atom.args[-1]] = "set"
+                elif atom.pred in FUNCTION_ATOMS:
+                    uses[atom.args[-1]] = atom.pred
+    return uses
+
+
+def _set_properties(variable: str, parts: list[Formula]) -> list[tuple[str, Formula]]:
+    """The (element, property φ) of each part ∀p (φ → p ∈ M) of an existential over the set M:
+    what M must contain, so {p | φ} is the candidate for M."""
+    found = []
+    for part in parts:
+        if (isinstance(part, Forall) and len(part.variables) == 1
+                and part.consequent == Atom("in", (part.variables[0], variable))
+                and variable not in free_identifiers(part.antecedent)):
+            found.append((part.variables[0], part.antecedent))
+    return found
+
+
 def is_existential(formula: Formula) -> bool:
     return isinstance(formula, Not) and isinstance(formula.body, Forall) and bool(formula.body.variables)
 
@@ -211,6 +253,9 @@ class LogicBlock:
         self.conclusion_index: dict[str, list[int]] = {}
         self.fired: set[tuple[int, tuple[str, ...]]] = set()
         self.formulas: dict[Formula, str] = {}  # non-literal facts
+        self.formula_rules: list[Rule] = []  # matchable rules (rules.py), used by _match_formulas
+        self.formulas_fired: set[tuple[str, tuple[str, ...]]] = set()
+        self.formulas_seen = (0, 0)  # (facts, non-literal facts) at the last _formula_round
         self.existentials: list[Pending] = []
         self.free: dict[Formula, frozenset[str]] = {}  # free identifiers of pending existentials
         self.value_parts: dict[Formula, Atom | None] = {}  # and their value parts (_value_part)
@@ -248,12 +293,15 @@ class LogicBlock:
         other.conclusion_index = {k: list(v) for k, v in self.conclusion_index.items()}
         other.fired = set(self.fired)
         other.formulas = dict(self.formulas)
+        other.formula_rules = list(self.formula_rules)
+        other.formulas_fired = set(self.formulas_fired)
+        other.formulas_seen = self.formulas_seen
         other.existentials = list(self.existentials)
         other.free, other.value_parts = self.free, self.value_parts  # caches of pure functions: shared
         other.agenda = deque(self.agenda)
         other.delta = deque(self.delta)
         other.clash = self.clash
-        other.witness_count = self.witness_count
+        other.witness_count = 0  # a child has its own allowance: its assumption may need witnesses
         other.splitter = self.splitter
         for name in params:
             other.constant(name, 0)
@@ -280,7 +328,11 @@ class LogicBlock:
                 proof = self.lookup(goal)
                 if proof is not None:
                     return proof
-            if self.clash is not None or self._late() or not self._witness_round():
+            if self.clash is not None or self._late():
+                return None
+            if self._formula_round():
+                continue
+            if not self._witness_round():
                 return None
 
     def _late(self) -> bool:
@@ -315,6 +367,8 @@ class LogicBlock:
             self.add(inner, self.log.record("double_neg", inner, (step,), self.block))
         elif formula not in self.formulas:
             self.formulas[formula] = step
+            for rule in self.formula_rules:
+                self._match_formulas(rule, formula)
             if isinstance(formula, Forall):
                 self._rule(compile_rule(formula, step))
             elif isinstance(formula, Not) and isinstance(formula.body, Forall):
@@ -346,7 +400,12 @@ class LogicBlock:
         self.delta.append(literal)
 
     def _rule(self, rule: Rule, contrapose: bool = True) -> None:
+        if rule.matchable:
+            self.formula_rules.append(rule)
+            self._match_formulas(rule, None)
         if not rule.usable:
+            if any(is_existential(premise) for premise in rule.all_premises):
+                self._prenex(rule)
             return
         index = len(self.rules)
         self.rules.append(rule)
@@ -424,6 +483,49 @@ class LogicBlock:
         proved = self.log.record("forall_intro", statement, (result,), self.block, closes=inner)
         self._rule(compile_rule(statement, proved), contrapose=False)
 
+    def _prenex(self, rule: Rule) -> None:
+        """Add the rule with its existential premises' variables made the rule's own:
+        ∀x̄ (A ∧ ∃ȳ (B) → C) becomes ∀x̄ ȳ (A ∧ B → C), so that forward chaining can match B
+        (``x ≤ y``, defined as ∃p x + p = y, is then matched by any fact x + p = y). Proved once:
+        a ``forall`` block assumes A ∧ B, ``exists_intro`` gives ∃ȳ B, ``apply`` gives C."""
+        taken = set(rule.variables) | free_identifiers(rule.formula)
+        variables, premises, renamed = list(rule.variables), [], []
+        for premise in rule.all_premises:
+            if not is_existential(premise):
+                premises.append(premise)
+                renamed.append(None)
+                continue
+            fresh = {}
+            for variable in premise.body.variables:
+                fresh[variable] = fresh_name(variable, taken)
+                taken.add(fresh[variable])
+            variables.extend(fresh.values())
+            premises.extend(existential_parts(premise, fresh))
+            renamed.append(fresh)
+        statement = Forall(tuple(variables), conjoin(premises), rule.conclusion)
+        params = tuple(self.naming.parameter(v) for v in variables)
+        sigma = dict(zip(variables, params))
+        inner = self.naming.block("forall", self.block, params)
+        assumed = substitute(statement.antecedent, sigma)
+        parts = self._conjuncts(assumed, self.log.record("assume", assumed, (), inner), inner)
+        self.naming.assumptions[inner] = parts[assumed]
+        outer = {v: sigma[v] for v in rule.variables}
+        steps = []
+        for premise, fresh in zip(rule.all_premises, renamed):
+            instance = substitute(premise, outer)
+            if fresh is None:
+                steps.append(parts[instance])
+                continue
+            # by position: substituting may have renamed the instance's bound variables
+            witnesses = {v: sigma[fresh[w]] for v, w in zip(instance.body.variables, premise.body.variables)}
+            given = [parts[part] for part in existential_parts(instance, witnesses)]
+            steps.append(self.log.record("exists_intro", instance, given, inner, subst=dict(sorted(witnesses.items()))))
+        conclusion = substitute(rule.conclusion, outer)
+        applied = self.log.record("apply", conclusion, (rule.step, *steps), inner,
+                                  subst=dict(sorted(outer.items())), levels=rule.levels)
+        proved = self.log.record("forall_intro", statement, (applied,), self.block, closes=inner)
+        self._rule(compile_rule(statement, proved))
+
     def _conjuncts(self, formula: Formula, step: str, block: str) -> dict[Formula, str]:
         """``formula`` and each of its conjuncts (nested), with a step proving it in ``block``."""
         found = {formula: step}
@@ -450,6 +552,66 @@ class LogicBlock:
         if positive and args and args[-1] in self.operations:
             for index in self.conclusion_index.get(pred, ()):
                 self._match_conclusion(index, args)
+
+    def _formula_round(self) -> bool:
+        """Match every matchable rule again when facts arrived since the last round (a literal
+        premise may have come after the formulas); ``True`` if that derived anything."""
+        seen = (len(self.store), len(self.formulas))
+        if not self.formula_rules or seen == self.formulas_seen:
+            return False
+        self.formulas_seen = seen
+        before = len(self.agenda)
+        for rule in list(self.formula_rules):
+            self._match_formulas(rule, None)
+        return len(self.agenda) > before
+
+    def _match_formulas(self, rule: Rule, new: Formula | None) -> None:
+        """Apply a matchable rule wherever its non-literal premises match non-literal facts (one
+        of them ``new``, when given) and its literal premises are then joined."""
+        others = [i for i, premise in enumerate(rule.all_premises) if literal_of(premise) is None]
+        variables = frozenset(rule.variables)
+        facts = list(self.formulas.items())
+        seeds = [(position, [(new, self.formulas[new])]) for position in others] if new is not None else [(None, facts)]
+        for seeded, seed_facts in seeds:
+            order = ([seeded] if seeded is not None else []) + [i for i in others if i != seeded]
+            for sigma, steps in self._match_premises(rule, order, {}, {}, variables, facts, seed_facts):
+                for binding in self._join(rule, sigma, list(range(len(rule.premises)))):
+                    if set(binding) >= variables:
+                        self._fire_matched(rule, binding, steps)
+
+    def _match_premises(self, rule: Rule, order: list[int], sigma: dict[str, str], steps: dict[int, str],
+                        variables: frozenset[str], facts: list[tuple[Formula, str]],
+                        first: list[tuple[Formula, str]]) -> Iterator[tuple[dict[str, str], dict[int, str]]]:
+        if not order:
+            yield sigma, steps
+            return
+        position, rest = order[0], order[1:]
+        for formula, step in first:
+            found = match(rule.all_premises[position], formula, variables, sigma)
+            if found is not None:
+                yield from self._match_premises(rule, rest, found, {**steps, position: step}, variables, facts, facts)
+
+    def _fire_matched(self, rule: Rule, binding: dict[str, str], steps: dict[int, str]) -> None:
+        key = (rule.step, tuple(binding[v] for v in rule.variables))
+        if key in self.formulas_fired:
+            return
+        self.formulas_fired.add(key)
+        conclusion = substitute(rule.conclusion, binding)
+        literal = literal_of(conclusion)
+        if literal is not None and self._known_literal(literal[0], literal[1].pred, literal[1].args):
+            return
+        if literal is None and conclusion in self.formulas:
+            return
+        premises = [steps[i] if i in steps else self._premise_step(Pattern(*self._pattern_of(premise)), binding)
+                    for i, premise in enumerate(rule.all_premises)]
+        step = self.log.record("apply", conclusion, (rule.step, *premises), self.block,
+                               subst=dict(sorted(binding.items())), levels=rule.levels)
+        self.add(conclusion, step)
+
+    @staticmethod
+    def _pattern_of(premise: Formula) -> tuple[bool, str, tuple[str, ...]]:
+        positive, atom = literal_of(premise)
+        return positive, atom.pred, atom.args
 
     def _match_conclusion(self, index: int, args: tuple[str, ...]) -> None:
         """Rewriting-style matching: an existing value ``g(inputs) = out`` binds the inputs of a
@@ -747,7 +909,104 @@ class LogicBlock:
             return self.log.record("not_intro", goal, child.clash, self.block, closes=child.block)
         if isinstance(goal, Atom):  # by contradiction: assuming the atom false must clash
             return self._by_contradiction(goal, saturate=True)
+        if is_existential(goal):
+            return self._exists(goal)
         return None
+
+    def _exists(self, goal: Not) -> str | None:
+        """``goal`` = ∃ȳ (…) whose parts are not all literals, from candidate witnesses: an
+        element variable takes a value that makes the literal parts true; a relation variable a
+        relation constant at hand; a set variable {p | φ} for a part ∀p (φ → p ∈ M) that says
+        which elements M must have (the interval [n, m] from its definition). For each candidate
+        the parts are established in turn (child blocks for universal parts); with a set
+        variable, in a ``contradiction`` block assuming ¬goal, instantiated by ``comprehension``."""
+        parts = existential_parts(goal, {})
+        uses = _variable_uses(parts, set(goal.body.variables))
+        for binding, sets in islice(self._candidates(goal, parts, uses), EXISTS_CANDIDATES):
+            if sets:
+                proved = self._exists_by_comprehension(goal, sets, binding)
+            else:
+                steps = self._establish_all(existential_parts(goal, binding))
+                proved = None if steps is None else self.log.record(
+                    "exists_intro", goal, steps, self.block, subst=dict(sorted(binding.items())))
+            if proved is not None:
+                return proved
+        return None
+
+    def _establish_all(self, goals: list[Formula]) -> list[str] | None:
+        steps = []
+        for part in goals:
+            step = self.establish(part)
+            if step is None:
+                return None
+            steps.append(step)
+        return steps
+
+    def _candidates(self, goal: Not, parts: list[Formula], uses: dict[str, str]
+                    ) -> Iterator[tuple[dict[str, str], dict[str, tuple[str, Formula]]]]:
+        """Witnesses to try, in a deterministic order: a binding of the element and relation
+        variables, and for each set variable its element and property."""
+        variables = goal.body.variables
+        elements = [v for v in variables if uses[v] == "element"]
+        others = set(variables) - set(elements)
+        patterns = []
+        for part in parts:
+            literal = literal_of(part)
+            if literal is not None and not set(literal[1].args) & others:
+                patterns.append(Pattern(literal[0], literal[1].pred, literal[1].args))
+        rule = Rule(goal, "", variables, tuple(patterns), goal, 0, True)
+        element_bindings: list[dict[str, str]] = []
+        for found in self._join(rule, {}, list(range(len(patterns)))):
+            chosen = {v: found[v] for v in elements if v in found}
+            if len(chosen) == len(elements) and chosen not in element_bindings:
+                element_bindings.append(chosen)
+            if len(element_bindings) >= EXISTS_CANDIDATES:
+                break
+        relations = [v for v in variables if uses[v] in FUNCTION_ATOMS]
+        sets = [v for v in variables if uses[v] == "set"]
+        choices = [self._relations(uses[v]) for v in relations] + [_set_properties(v, parts) for v in sets]
+        for chosen in element_bindings:
+            for combination in product(*choices):
+                yield ({**chosen, **dict(zip(relations, combination[:len(relations)]))},
+                       dict(zip(sets, combination[len(relations):])))
+
+    def _relations(self, pred: str) -> list[str]:
+        """The constants used as the relation of ``pred`` atoms (``in2``: unary functions) among
+        the live facts: the block's own (witnesses, parameters: the accumulator at hand) first,
+        then the theory's, each in name order."""
+        found = {args[-1] for args in self.store.by_pred.get((True, pred), ())}
+        return sorted(found, key=lambda name: (name in self.operations, name))
+
+    def _exists_by_comprehension(self, goal: Not, sets: dict[str, tuple[str, Formula]],
+                                 binding: dict[str, str]) -> str | None:
+        """∃M ȳ (…) with M := {p | φ}: a ``contradiction`` child assumes ∀M ȳ ¬(…), instantiates
+        each set variable by ``comprehension`` and the others by ``apply``, and establishes the
+        parts that the instance denies."""
+        child = self.child("contradiction")
+        assumed: Formula = goal.body
+        step = child.assume(assumed)
+        for variable, (element, prop) in sets.items():
+            try:
+                instance = Forall(tuple(v for v in assumed.variables if v != variable),
+                                  comprehend(assumed.antecedent, variable, element, prop),
+                                  comprehend(assumed.consequent, variable, element, prop))
+            except ValueError:
+                return None
+            step = self.log.record("comprehension", instance, (step,), child.block,
+                                   set=variable, element=element, property=self.log.text(prop))
+            assumed = instance
+        rest = {v: binding[v] for v in assumed.variables}
+        premises = child._establish_all(list(conjuncts(substitute(assumed.antecedent, rest))))
+        if premises is None:
+            return None
+        denied = substitute(assumed.consequent, rest)
+        applied = self.log.record("apply", denied, (step, *premises), child.block,
+                                  subst=dict(sorted(rest.items())), levels=1)
+        held = child.establish(denied.body if isinstance(denied, Not) else Not(denied))
+        if held is None:
+            return None
+        clash = (held, applied) if isinstance(denied, Not) else (applied, held)
+        return self.log.record("not_intro", goal, clash, self.block, closes=child.block)
 
     def _by_contradiction(self, goal: Formula, saturate: bool) -> str | None:
         """``goal`` from a ``contradiction`` child assuming ¬goal that clashes (``saturate``:

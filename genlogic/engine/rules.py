@@ -2,14 +2,17 @@
 
 ``(>[a,b](A)(>[c](B)(C)))`` becomes the rule ∀a b c: conjuncts(A) ∧ conjuncts(B) → C with two
 ``levels``. A rule is *usable* for forward chaining when every premise is a literal (an atom or a
-negated atom) and every variable occurs in a positive premise, so each match binds them all.
+negated atom) and every variable occurs in a positive premise, so each match binds them all. A
+rule with other premises (an existential, a universal) is *matchable* when every variable occurs
+in one of them or in a positive literal premise: it is used by matching those premises against
+the non-literal facts of a block (:mod:`genlogic.engine.matching`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from genlogic.mpl.ast import Atom, Forall, Formula, Not, conjuncts
+from genlogic.mpl.ast import Atom, Forall, Formula, Not, conjuncts, free_identifiers
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,8 @@ class Rule:
     levels: int
     usable: bool
     conclusion_pattern: Pattern | None = None  # the conclusion, when it is a literal
+    matchable: bool = False
+    all_premises: tuple[Formula, ...] = ()  # every premise in order, literal or not (apply's order)
 
 
 def literal_of(formula: Formula) -> tuple[bool, Atom] | None:
@@ -62,8 +67,13 @@ def compile_rule(formula: Forall, step: str) -> Rule:
         positive, atom = literal
         patterns.append(Pattern(positive, atom.pred, atom.args))
     bound = {a for p in patterns if p.positive for a in p.args}
-    if not set(variables) <= bound or len(set(variables)) != len(variables):
+    distinct = len(set(variables)) == len(variables)
+    if not set(variables) <= bound or not distinct:
         usable = False
+    others = [premise for premise in premises if literal_of(premise) is None]
+    matched = bound.union(*(free_identifiers(premise) for premise in others))
+    matchable = bool(others) and distinct and set(variables) <= matched
     conclusion = literal_of(body)
     conclusion_pattern = Pattern(conclusion[0], conclusion[1].pred, conclusion[1].args) if conclusion else None
-    return Rule(formula, step, tuple(variables), tuple(patterns), body, levels, usable, conclusion_pattern)
+    return Rule(formula, step, tuple(variables), tuple(patterns), body, levels, usable, conclusion_pattern,
+                matchable, tuple(premises))
