@@ -187,6 +187,14 @@ def test_every_failed_candidate_goes_to_the_repair_round(server, tmp_path):
     assert problems[2] == "", "neither the usable candidate nor the refused declaration is sent back"
 
 
+def test_a_failed_repair_round_keeps_the_first_answer(server, tmp_path):
+    server.answer(mpl(COMMUTATIVE, "a + = b"))  # the repair request finds the script exhausted: HTTP 500
+    code, out = formalize_json(server, tmp_path, "addition")
+    assert code == 0
+    assert [(c["round"], c["fate"]) for c in out["candidates"]] == [(1, "not refuted"), (1, "parse error")]
+    assert any(note.startswith("repair round failed: ") for note in out["notes"]), out["notes"]
+
+
 def test_unguarded_candidate_is_guarded_then_proved(server, tmp_path):
     server.answer(mpl("forall a b: a + b = b + a"))
     result = formalize(server, tmp_path, "addition is commutative", "--prove", "-o", tmp_path / "run")

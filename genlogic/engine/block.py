@@ -39,7 +39,7 @@ from itertools import islice, product
 from typing import Callable, Iterator
 
 from genlogic.engine.equality import Equalities
-from genlogic.engine.matching import match
+from genlogic.engine.matching import match, skeleton
 from genlogic.engine.proof import ProofLog
 from genlogic.engine.rules import Pattern, Rule, compile_rule, literal_of
 from genlogic.engine.store import FactStore, Literal, literal_formula
@@ -254,6 +254,7 @@ class LogicBlock:
         self.fired: set[tuple[int, tuple[str, ...]]] = set()
         self.formulas: dict[Formula, str] = {}  # non-literal facts
         self.formula_rules: list[Rule] = []  # matchable rules (rules.py), used by _match_formulas
+        self.shapes_of: dict[str, list[tuple[Formula, str]]] = {}  # non-literal facts by skeleton()
         self.formulas_fired: set[tuple[str, tuple[str, ...]]] = set()
         self.formulas_seen = (0, 0)  # (facts, non-literal facts) at the last _formula_round
         self.existentials: list[Pending] = []
@@ -294,6 +295,7 @@ class LogicBlock:
         other.fired = set(self.fired)
         other.formulas = dict(self.formulas)
         other.formula_rules = list(self.formula_rules)
+        other.shapes_of = {k: list(v) for k, v in self.shapes_of.items()}
         other.formulas_fired = set(self.formulas_fired)
         other.formulas_seen = self.formulas_seen
         other.existentials = list(self.existentials)
@@ -367,6 +369,7 @@ class LogicBlock:
             self.add(inner, self.log.record("double_neg", inner, (step,), self.block))
         elif formula not in self.formulas:
             self.formulas[formula] = step
+            self.shapes_of.setdefault(skeleton(formula), []).append((formula, step))
             for rule in self.formula_rules:
                 self._match_formulas(rule, formula)
             if isinstance(formula, Forall):
@@ -567,29 +570,34 @@ class LogicBlock:
 
     def _match_formulas(self, rule: Rule, new: Formula | None) -> None:
         """Apply a matchable rule wherever its non-literal premises match non-literal facts (one
-        of them ``new``, when given) and its literal premises are then joined."""
+        of them ``new``, when given) and its literal premises are then joined. Only facts of a
+        premise's skeleton can match it."""
         others = [i for i, premise in enumerate(rule.all_premises) if literal_of(premise) is None]
         variables = frozenset(rule.variables)
-        facts = list(self.formulas.items())
-        seeds = [(position, [(new, self.formulas[new])]) for position in others] if new is not None else [(None, facts)]
+        if new is None:
+            seeds = [(None, None)]
+        else:
+            shape = skeleton(new)
+            seeds = [(i, [(new, self.formulas[new])]) for i in others if skeleton(rule.all_premises[i]) == shape]
         for seeded, seed_facts in seeds:
             order = ([seeded] if seeded is not None else []) + [i for i in others if i != seeded]
-            for sigma, steps in self._match_premises(rule, order, {}, {}, variables, facts, seed_facts):
+            for sigma, steps in self._match_premises(rule, order, {}, {}, variables, seed_facts):
                 for binding in self._join(rule, sigma, list(range(len(rule.premises)))):
                     if set(binding) >= variables:
                         self._fire_matched(rule, binding, steps)
 
     def _match_premises(self, rule: Rule, order: list[int], sigma: dict[str, str], steps: dict[int, str],
-                        variables: frozenset[str], facts: list[tuple[Formula, str]],
-                        first: list[tuple[Formula, str]]) -> Iterator[tuple[dict[str, str], dict[int, str]]]:
+                        variables: frozenset[str], first: list[tuple[Formula, str]] | None
+                        ) -> Iterator[tuple[dict[str, str], dict[int, str]]]:
         if not order:
             yield sigma, steps
             return
         position, rest = order[0], order[1:]
-        for formula, step in first:
-            found = match(rule.all_premises[position], formula, variables, sigma)
+        premise = rule.all_premises[position]
+        for formula, step in first if first is not None else self.shapes_of.get(skeleton(premise), []):
+            found = match(premise, formula, variables, sigma)
             if found is not None:
-                yield from self._match_premises(rule, rest, found, {**steps, position: step}, variables, facts, facts)
+                yield from self._match_premises(rule, rest, found, {**steps, position: step}, variables, None)
 
     def _fire_matched(self, rule: Rule, binding: dict[str, str], steps: dict[int, str]) -> None:
         key = (rule.step, tuple(binding[v] for v in rule.variables))

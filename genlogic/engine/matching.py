@@ -8,7 +8,22 @@ position.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from genlogic.mpl.ast import And, Atom, Forall, Formula, Not
+
+
+@lru_cache(maxsize=8192)
+def skeleton(formula: Formula) -> str:
+    """The formula with every identifier erased: two formulas match only if their skeletons are
+    equal (an index for the facts a premise may match)."""
+    if isinstance(formula, Atom):
+        return f"{formula.pred}/{len(formula.args)}"
+    if isinstance(formula, Not):
+        return f"!{skeleton(formula.body)}"
+    if isinstance(formula, And):
+        return f"&({skeleton(formula.left)})({skeleton(formula.right)})"
+    return f">{len(formula.variables)}({skeleton(formula.antecedent)})({skeleton(formula.consequent)})"
 
 
 def match(pattern: Formula, target: Formula, variables: frozenset[str], sigma: dict[str, str]) -> dict[str, str] | None:

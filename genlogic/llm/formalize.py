@@ -18,7 +18,7 @@ from genlogic.files import write_atomic
 from genlogic.llm import prompt
 from genlogic.llm.candidates import Candidate, Fate, Vetter, extract, problems, screen, shown
 from genlogic.llm.client import Client
-from genlogic.llm.errors import BudgetSpent
+from genlogic.llm.errors import BudgetSpent, LlmError
 from genlogic.mpl.printer import core, is_name, readable
 from genlogic.theory.build import load_theory
 from genlogic.theory.loader import display_path
@@ -90,7 +90,11 @@ def formalize(theory_path: Path, text: str, client: Client, proving: ProveReques
     result.candidates += screen(vetter.vet(extract(answer), 1), theory, models)
     if not result.candidates or any(c.failed for c in result.candidates):
         repair = prompt.repair(messages, answer, problems(result.candidates))
-        answer = _ask(client, repair, result, "repair round skipped")
+        try:
+            answer = _ask(client, repair, result, "repair round skipped")
+        except LlmError as error:  # the first answer's candidates are kept, and the failure said
+            result.notes.append(f"repair round failed: {error}")
+            answer = None
         if answer is not None:
             result.candidates += screen(vetter.vet(extract(answer), 2), theory, models)
     if proving is not None and result.usable:
