@@ -321,7 +321,7 @@ def _stated_goals(theory, screened: dict[str, dict[str, Any]], discovered, execu
             to_prove.append((theorem.name, theorem.formula))
     # by rewriting first, as conjectures are, then by induction in Logic Blocks (the grid's direct attempt comes after)
     tasks = [ConjectureTask(theory, name, formula, tuple(discovered), deadline, fallback=False, block=BLOCK_INDUCTION,
-                            splits=GOAL_SPLITS)
+                            splits=GOAL_SPLITS, small=True)
              for name, formula in to_prove]
     by_rewriting = {r.name: (r.proof, r.method) for r in executor.map(run_conjecture, tasks) if r.proof is not None}
     rest = [g for g in to_prove if g[0] not in by_rewriting]
