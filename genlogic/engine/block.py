@@ -24,9 +24,9 @@ for a universal goal, a ``contradiction`` block (the negated claim assumed) for 
 An existential goal whose parts are not all literals is proved from candidate witnesses (see
 :meth:`LogicBlock._exists`): values from its literal parts, relation constants at hand, and for a
 set variable the set {p | φ} that a part ∀p (φ → p ∈ M) says it must contain (``comprehension``
-in a ``contradiction`` child). Children start from a copy of their parent's state (a child has
-its own witness allowance); parents never see a child's facts, only its
-closing step.
+in a ``contradiction`` child). Children start from a copy of their parent's state (the witness
+count included: one allowance per branch); parents never see a child's facts, only its closing
+step.
 """
 
 from __future__ import annotations
@@ -303,7 +303,7 @@ class LogicBlock:
         other.agenda = deque(self.agenda)
         other.delta = deque(self.delta)
         other.clash = self.clash
-        other.witness_count = 0  # a child has its own allowance: its assumption may need witnesses
+        other.witness_count = self.witness_count
         other.splitter = self.splitter
         for name in params:
             other.constant(name, 0)
