@@ -41,7 +41,7 @@ from typing import Callable, Iterator
 from genlogic.engine.equality import Equalities
 from genlogic.engine.matching import match, skeleton
 from genlogic.engine.proof import ProofLog
-from genlogic.engine.rules import Pattern, Rule, compile_rule, literal_of
+from genlogic.engine.rules import Pattern, Rule, compile_rule, literal_of, pattern_of
 from genlogic.engine.store import FactStore, Literal, literal_formula
 from genlogic.mpl.ast import (FUNCTION_ATOMS, And, Atom, Forall, Formula, Not, conjoin, conjuncts, free_identifiers,
                               subformulas)
@@ -610,16 +610,11 @@ class LogicBlock:
             return
         if literal is None and conclusion in self.formulas:
             return
-        premises = [steps[i] if i in steps else self._premise_step(Pattern(*self._pattern_of(premise)), binding)
+        premises = [steps[i] if i in steps else self._premise_step(pattern_of(premise), binding)
                     for i, premise in enumerate(rule.all_premises)]
         step = self.log.record("apply", conclusion, (rule.step, *premises), self.block,
                                subst=dict(sorted(binding.items())), levels=rule.levels)
         self.add(conclusion, step)
-
-    @staticmethod
-    def _pattern_of(premise: Formula) -> tuple[bool, str, tuple[str, ...]]:
-        positive, atom = literal_of(premise)
-        return positive, atom.pred, atom.args
 
     def _match_conclusion(self, index: int, args: tuple[str, ...]) -> None:
         """Rewriting-style matching: an existing value ``g(inputs) = out`` binds the inputs of a
@@ -844,10 +839,10 @@ class LogicBlock:
             return None
         patterns = []
         for part in existential_parts(formula, {}):
-            literal = literal_of(part)
-            if literal is None:
+            pattern = pattern_of(part)
+            if pattern is None:
                 return None
-            patterns.append(Pattern(literal[0], literal[1].pred, literal[1].args))
+            patterns.append(pattern)
         rule = Rule(formula, "", tuple(outer) + variables, tuple(patterns), formula, 0, True)
         for binding in self._join(rule, dict(outer), list(range(len(patterns)))):
             if all(v in binding for v in variables):
@@ -959,9 +954,9 @@ class LogicBlock:
         others = set(variables) - set(elements)
         patterns = []
         for part in parts:
-            literal = literal_of(part)
-            if literal is not None and not set(literal[1].args) & others:
-                patterns.append(Pattern(literal[0], literal[1].pred, literal[1].args))
+            pattern = pattern_of(part)
+            if pattern is not None and not set(pattern.args) & others:
+                patterns.append(pattern)
         rule = Rule(goal, "", variables, tuple(patterns), goal, 0, True)
         element_bindings: list[dict[str, str]] = []
         for found in self._join(rule, {}, list(range(len(patterns)))):

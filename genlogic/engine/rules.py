@@ -47,6 +47,12 @@ def literal_of(formula: Formula) -> tuple[bool, Atom] | None:
     return None
 
 
+def pattern_of(formula: Formula) -> Pattern | None:
+    """The pattern of a literal (its variables are whatever the rule binds); ``None`` otherwise."""
+    literal = literal_of(formula)
+    return None if literal is None else Pattern(literal[0], literal[1].pred, literal[1].args)
+
+
 def compile_rule(formula: Forall, step: str) -> Rule:
     variables: list[str] = []
     premises: list[Formula] = []
@@ -60,12 +66,11 @@ def compile_rule(formula: Forall, step: str) -> Rule:
     patterns = []
     usable = True
     for premise in premises:
-        literal = literal_of(premise)
-        if literal is None:
+        pattern = pattern_of(premise)
+        if pattern is None:
             usable = False
             continue
-        positive, atom = literal
-        patterns.append(Pattern(positive, atom.pred, atom.args))
+        patterns.append(pattern)
     bound = {a for p in patterns if p.positive for a in p.args}
     distinct = len(set(variables)) == len(variables)
     if not set(variables) <= bound or not distinct:
