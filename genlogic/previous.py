@@ -47,16 +47,17 @@ _FIELDS = ("id", "kind", "formula", "premises", "block")
 class Previous:
     """The theorems of an earlier run, ready for the new one: in the earlier run's order."""
 
-    run: str  # the run folder, as given
+    run: str  # the run folder, as given; or the imported file, when ``explored``
     theory: str  # the earlier theory's name
     theorems: tuple[ProvedTheorem, ...]
+    explored: bool = False  # explored in the same run, before the theory that imports it (no --from)
 
     @property
     def known(self) -> tuple[KnownTheorem, ...]:
         return tuple(KnownTheorem(t.proof.name, t.proof.statement) for t in self.theorems)
 
     def describe(self) -> dict[str, object]:
-        return {"run": self.run, "theory": self.theory, "theorems": len(self.theorems)}
+        return {"explored" if self.explored else "run": self.run, "theory": self.theory, "theorems": len(self.theorems)}
 
 
 def from_runs(run_dirs: tuple[Path, ...], theory_path: Path, theory: Theory) -> tuple[Previous, ...]:

@@ -177,7 +177,11 @@ def test_imported_definitions_compute_what_the_program_computes(tmp_path_factory
     checked = 0
     for a in range(4):
         for b in range(4):
-            expected = _evaluate(["f", str(a), str(b)], {str(n): n for n in range(4)}, functions)
+            try:
+                expected = _evaluate(["f", str(a), str(b)], {str(n): n for n in range(4)}, functions)
+            except RecursionError:  # f(S z, y) = f(z, f(z, y)) grows too fast for this interpreter
+                assert (a, b) not in table, "a value in the hundreds is beyond the numerals"
+                continue
             if (a, b) in table:
                 assert table[(a, b)] == expected, (a, b)
                 checked += 1

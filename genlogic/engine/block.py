@@ -263,9 +263,14 @@ class LogicBlock:
         self.agenda: deque[tuple[Formula, str]] = deque()
         self.delta: deque[Literal] = deque()
         self.clash: tuple[str, str] | None = None
-        self.witness_count = 0
+        # witnesses made so far (counted with the parent's): values of operations, and the others
+        # (a fold's accumulator, a lemma's ∃q) — each kind has the budget's allowance, so the
+        # values that saturation asks for never starve an assumption's or a lemma's witnesses
+        self.witness_count = {True: 0, False: 0}
         # proves a universal goal the block cannot (by a nested induction; set by engine/goal.py)
         self.splitter: Callable[["LogicBlock", Forall], str | None] | None = None
+        # proves an equational goal atom by rewriting (engine/algebra.py; set by engine/goal.py)
+        self.algebra: Callable[["LogicBlock", Atom], str | None] | None = None
         for name, depth in sorted(constants.items()):
             self.constant(name, depth)
 
@@ -303,8 +308,9 @@ class LogicBlock:
         other.agenda = deque(self.agenda)
         other.delta = deque(self.delta)
         other.clash = self.clash
-        other.witness_count = self.witness_count
+        other.witness_count = dict(self.witness_count)
         other.splitter = self.splitter
+        other.algebra = self.algebra
         for name in params:
             other.constant(name, 0)
         return other
@@ -579,12 +585,41 @@ class LogicBlock:
         else:
             shape = skeleton(new)
             seeds = [(i, [(new, self.formulas[new])]) for i in others if skeleton(rule.all_premises[i]) == shape]
+        outer = rule.formula
+        first = len(list(conjuncts(outer.antecedent))) if rule.levels > 1 else len(rule.all_premises)
+        # the literal premises of the first level (patterns are the literal premises, in order)
+        literals = sum(1 for premise in rule.all_premises[:first] if literal_of(premise) is not None)
         for seeded, seed_facts in seeds:
             order = ([seeded] if seeded is not None else []) + [i for i in others if i != seeded]
             for sigma, steps in self._match_premises(rule, order, {}, {}, variables, seed_facts):
+                if first < len(rule.all_premises) and max(others) < first:
+                    for binding in self._join(rule, sigma, list(range(literals))):
+                        if set(binding) >= set(outer.variables):
+                            self._fire_level(rule, first, binding, steps)
+                    continue
                 for binding in self._join(rule, sigma, list(range(len(rule.premises)))):
                     if set(binding) >= variables:
                         self._fire_matched(rule, binding, steps)
+
+    def _fire_level(self, rule: Rule, first: int, binding: dict[str, str], steps: dict[int, str]) -> None:
+        """Apply the first level of a matchable rule whose non-literal premises are all there
+        (``∀p (Fold(…, n, p) → ∀a b (s(1) = a ∧ n · m = b → a · p = b))``): its consequent, a
+        universal about the matched constants, becomes a fact (a rule over the block's values,
+        and a ground law for engine/algebra.py) — its inner premises are not joined here."""
+        outer = rule.formula
+        sigma = {v: binding[v] for v in outer.variables}
+        key = (rule.step, tuple(sigma[v] for v in outer.variables))
+        if key in self.formulas_fired:
+            return
+        self.formulas_fired.add(key)
+        conclusion = substitute(outer.consequent, sigma)
+        if conclusion in self.formulas:
+            return
+        premises = [steps[i] if i in steps else self._premise_step(pattern_of(premise), sigma)
+                    for i, premise in enumerate(rule.all_premises[:first])]
+        step = self.log.record("apply", conclusion, (rule.step, *premises), self.block,
+                               subst=dict(sorted(sigma.items())), levels=1)
+        self.add(conclusion, step)
 
     def _match_premises(self, rule: Rule, order: list[int], sigma: dict[str, str], steps: dict[int, str],
                         variables: frozenset[str], first: list[tuple[Formula, str]] | None
@@ -782,7 +817,7 @@ class LogicBlock:
         for depth, pending in useful:
             if depth != least:
                 remaining.append(pending)
-            elif self.witness_count < self.budget.witnesses:
+            elif self.witness_count[self._value_kind(pending)] < self.budget.witnesses:
                 self._witness(pending, depth)
                 created = True
             else:
@@ -795,9 +830,7 @@ class LogicBlock:
         """Whether a witness for ``pending`` may help. An existential that only asserts that an
         operation has a value (``∃c: a + b = c …``) is instantiated only once some rule asked
         for that value while matching; any other existential always may help."""
-        if pending.formula not in self.value_parts:
-            self.value_parts[pending.formula] = _value_part(pending.formula)
-        value = self.value_parts[pending.formula]
+        value = self._value_of(pending)
         if value is None:
             return True
         find = self.equalities.find
@@ -806,6 +839,16 @@ class LogicBlock:
             return True
         inputs = tuple(find(pending.binding.get(a, a)) for a in value.args[:-2])
         return (value.pred, relation, inputs) in self.demands
+
+    def _value_of(self, pending: Pending) -> Atom | None:
+        """The part of ``pending`` that gives an operation's value, if any (:func:`_value_part`)."""
+        if pending.formula not in self.value_parts:
+            self.value_parts[pending.formula] = _value_part(pending.formula)
+        return self.value_parts[pending.formula]
+
+    def _value_kind(self, pending: Pending) -> bool:
+        """Whether ``pending`` only says that an operation has a value (its witness allowance)."""
+        return self._value_of(pending) is not None
 
     def _depth_of(self, pending: Pending) -> int:
         free = self.free.get(pending.formula)
@@ -824,7 +867,7 @@ class LogicBlock:
             name = self.naming.witness()
             self.constant(name, depth)
             mapping[variable] = name
-        self.witness_count += 1
+        self.witness_count[self._value_kind(pending)] += 1
         witnessed = conjoin(existential_parts(formula, mapping))
         self.add(witnessed, self.log.record("witness", witnessed, (step,), self.block, witnesses=mapping))
 
@@ -910,8 +953,9 @@ class LogicBlock:
             if child.clash is None:
                 return None
             return self.log.record("not_intro", goal, child.clash, self.block, closes=child.block)
-        if isinstance(goal, Atom):  # by contradiction: assuming the atom false must clash
-            return self._by_contradiction(goal, saturate=True)
+        if isinstance(goal, Atom):  # by rewriting, else by contradiction: assuming it false must clash
+            found = self.algebra(self, goal) if self.algebra is not None else None
+            return found if found is not None else self._by_contradiction(goal, saturate=True)
         if is_existential(goal):
             return self._exists(goal)
         return None

@@ -28,7 +28,7 @@ from genlogic.engine.block import BudgetHits, Naming, existential_parts
 from genlogic.engine.goal import Attempt, KnownTheorem, cite, induction_instance, package
 from genlogic.engine.laws import Law, read_law
 from genlogic.engine.proof import Calculation, Link, ProofLog
-from genlogic.engine.rewrite import Chain, Joiner, Order, Rewrite, Use, defines, precedence, rewrites
+from genlogic.engine.rewrite import Chain, Joiner, Order, Rewrite, Rewriter, Use, defines, precedence, rewrites
 from genlogic.engine.terms import Term, apply, fix, instantiate, leaf
 from genlogic.mpl.ast import FUNCTION_ATOMS, And, Atom, Forall, Formula, conjoin, conjuncts
 from genlogic.mpl.subst import substitute
@@ -37,6 +37,9 @@ from genlogic.theory.model import Theory
 #: the name the induction step gives its fixed predecessor in the rewriting order: below every
 #: variable name of a conjecture, so the order does not depend on the theory's choice of names
 PREDECESSOR = "@"
+#: the largest normal form of a hypothesis's side that Replay._reduced keeps (terms of a Logic
+#: Block's values can normalise to numerals and sums far too large to help)
+REDUCED_SIZE = 64
 
 
 class Failed(Exception):
@@ -197,13 +200,20 @@ class Replay:
     case also has its own hypothesis): the step of an induction on x often needs the cases
     y = 0 and y = s(y') of another variable, as for x - y defined by recursion on both."""
 
-    def __init__(self, ctx: Context, known: tuple[KnownTheorem, ...], splits: int = 0):
+    def __init__(self, ctx: Context, known: tuple[KnownTheorem, ...], splits: int = 0, log: ProofLog | None = None,
+                 naming: Naming | None = None, root: str | None = None):
+        """A fresh proof, or with ``log``, ``naming`` and ``root`` steps in a Logic Block's."""
         self.ctx = ctx
         self.splits = splits
         self.depth = 0  # inductions open: the predecessor of the innermost is PREDECESSOR * depth
-        self.log = ProofLog()
-        self.naming = Naming(reserved=set(ctx.constants))
-        self.root = Scope(self.naming.block("root", None))
+        self.log = log or ProofLog()
+        self.naming = naming or Naming(reserved=set(ctx.constants))
+        self.root = Scope(root or self.naming.block("root", None))
+        # "reduced <hypothesis source>" → the hypothesis and its law (see _reduced); and the
+        # step proving each reduced hypothesis, per block
+        self.reduced: dict[str, tuple[str, Law]] = {}
+        self.reduced_steps: dict[tuple[str, str], Equality] = {}
+        self.reducer: Rewriter | None = None  # the normalisation of hypotheses (_reduced)
         self.order = ctx.order
         self.statements = {f"theorem {t.name}": t for t in known}
         self.base = _rules(ctx, known)
@@ -356,7 +366,7 @@ class Replay:
         if isinstance(goal, Atom) and goal.pred == "in":
             return self.member(scope, goal.args[0], goal.args[1])
         if isinstance(goal, Atom):
-            return self._equation(goal, scope)
+            return self.equation(goal, scope)
         raise Failed("goal shape")
 
     def _forall(self, goal: Forall, scope: Scope, predecessor: bool = False) -> str:
@@ -417,7 +427,7 @@ class Replay:
         existing = scope.values.get(term) or scope.applications.get((op, canonical))
         if existing is not None:
             scope.values[term] = existing
-            scope.aliases[param] = self._functional(scope, op, existing.definition, step)
+            scope.aliases[param] = self.functional(scope, op, existing.definition, step)
             return
         value = Value(param, step)
         scope.values[term] = value
@@ -448,11 +458,11 @@ class Replay:
         right = self.log.record("and_elim", formula.right, (step,), block, side=1)
         return self._split(formula.left, left, block) + self._split(formula.right, right, block)
 
-    def _equation(self, goal: Atom, scope: Scope) -> str:
+    def equation(self, goal: Atom, scope: Scope) -> str:
         law = read_law(goal, self.ctx.operations, scope.origin)
         if law is None:
             raise Failed("not an equation")
-        chain = self.rewriter(scope.laws).join(law.left, law.right)
+        chain = self.rewriter(scope.laws + self._reduced(scope.laws)).join(law.left, law.right)
         if chain is None:
             raise Failed("no chain")
         links: list[Link] = []
@@ -474,6 +484,41 @@ class Replay:
         if not equalities:
             return left.definition
         return self._explained(self.log.record("eq_subst", goal, (left.definition, *equalities), scope.block), links)
+
+    def _reduced(self, hypotheses: list[tuple[str, Law]]) -> list[tuple[str, Law]]:
+        """Each ground hypothesis A = B with both sides in normal form by the axioms and known
+        theorems: NF(A) = NF(B) (one that normalises to an identity is dropped). The rewrites of
+        a hypothesis as stated rarely apply to a goal, whose subterms are normalised innermost
+        first (``s(1) · q`` is ``q + q`` by then); its reduced form, oriented by the order, does."""
+        if self.reducer is None:
+            self.reducer = Rewriter(self.order, self.base, max_size=REDUCED_SIZE)
+        found = []
+        for source, law in hypotheses:
+            if law.variables:
+                continue
+            sides = [self.reducer.normalise(law.left), self.reducer.normalise(law.right)]
+            if None in sides or sides[0][0] == sides[1][0] or (sides[0][0], sides[1][0]) == (law.left, law.right):
+                continue
+            key = f"reduced {source}"
+            self.reduced[key] = (source, law)
+            found.append((key, Law(law.formula, (), (), law.conclusion, sides[0][0], sides[1][0])))
+        return found
+
+    def _reduce(self, scope: Scope, key: str) -> Equality:
+        """value(NF(A)) = value(NF(B)) for the reduced hypothesis ``key``: NF(A) = A = B = NF(B),
+        replayed in ``scope`` (once per block)."""
+        found = self.reduced_steps.get((key, scope.block))
+        if found is not None:
+            return found
+        source, law = self.reduced[key]
+        ends = []
+        for side in (law.left, law.right):
+            normal, uses = self.reducer.normalise(side)
+            ends.append(self.chain(scope, Chain(side, normal, tuple(uses)), []))
+        stated = self._instance(scope, law, source, {})
+        found = self._trans(scope, self._trans(scope, self._symm(scope, ends[0]), stated), ends[1])
+        self.reduced_steps[(key, scope.block)] = found
+        return found
 
     def _explained(self, step: str, links: list[Link]) -> str:
         """``step``, with the calculation it was found by (kept the first time it is recorded)."""
@@ -542,7 +587,7 @@ class Replay:
         if witness is None:
             raise Failed("ambiguous definition")
         scope.applications[(op, inputs)] = Value(constant, step)
-        equal = self._functional(scope, op, witness.definition, step)
+        equal = self.functional(scope, op, witness.definition, step)
         found = self.log.record("eq_subst", Atom("in", (constant, domain)),
                                 (scope.members[(witness.constant, domain)], equal.step), scope.block)
         scope.members[(constant, domain)] = found
@@ -550,7 +595,7 @@ class Replay:
 
     # --- equalities -------------------------------------------------------------------------
 
-    def _functional(self, scope: Scope, op: str, first: str, second: str) -> Equality:
+    def functional(self, scope: Scope, op: str, first: str, second: str) -> Equality:
         """``c = d`` from the facts ``op(ā) = c`` (step ``first``) and ``op(ā) = d``."""
         a, b = self.log.steps[first].formula, self.log.steps[second].formula
         if a.args[-2] == b.args[-2]:
@@ -631,7 +676,7 @@ class Replay:
         args = list(fact.args)
         args[index] = inner.right
         moved = self.log.record("eq_subst", Atom(fact.pred, tuple(args)), (old.definition, inner.step), scope.block)
-        return self._functional(scope, before.head, moved, new.definition)
+        return self.functional(scope, before.head, moved, new.definition)
 
     def _rewrite(self, scope: Scope, before: Term, after: Term, use: Use) -> Equality:
         """value(before) = value(after) by one instance of a law at the top."""
@@ -646,6 +691,8 @@ class Replay:
 
     def _instance(self, scope: Scope, law: Law, source: str, binding: dict[str, Term]) -> Equality:
         """value(left·binding) = value(right·binding) from one instance of ``law``."""
+        if source in self.reduced:
+            return self._reduce(scope, source)
         subst = {}
         for name, term in law.terms:
             subst[name] = self.value(scope, instantiate(term, binding)).constant
@@ -673,10 +720,13 @@ class Replay:
             scope.values[left] = value
             scope.applications[(left.head, inputs)] = value
             return Equality(value.constant, value.constant, None)
-        return self._functional(scope, left.head, self.value(scope, left).definition, step)
+        return self.functional(scope, left.head, self.value(scope, left).definition, step)
 
     def _source(self, source: str) -> str:
-        """The step stating an axiom, a known theorem or a hypothesis (already a step id)."""
+        """The step stating an axiom, a known theorem or a hypothesis (already a step id); for a
+        reduced hypothesis, the hypothesis's."""
+        if source in self.reduced:
+            return self._source(self.reduced[source][0])
         if source in self.sources:
             return self.sources[source]
         kind, _, name = source.partition(" ")

@@ -9,6 +9,7 @@ predicates are proved in expanded form and folded back.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from genlogic.engine.block import BlockInfo, Budget, BudgetHits, LogicBlock, Naming
 from genlogic.engine.proof import Calculation, ProofLog, Step
@@ -59,13 +60,15 @@ def attempt(
     splits: int = 0,
     symbols: frozenset[str] | None = None,
     every: bool = False,
+    algebra: Callable[[LogicBlock, Atom], str | None] | None = None,
 ) -> Attempt:
     """Try to prove ``statement`` directly or, with ``induction_variable``, by induction on it;
     from the theory's axioms (only those indexed by ``axioms`` when given), its proved lemmas
     and ``known``. ``splits``: how deep a universal subgoal a block cannot prove may be proved
     by a nested induction on one of its variables (a case split with its own hypothesis).
     ``symbols``: only the axioms and lemmas that mention no other symbols are loaded. ``every``:
-    a case split may be on any variable (:func:`induction_variables`)."""
+    a case split may be on any variable (:func:`induction_variables`). ``algebra``: proves a
+    block's equational goal by rewriting (:mod:`genlogic.engine.algebra`)."""
     definitions = {d.name: d for d in theory.definitions}
     log = ProofLog()
     constants = {c.name: 0 for c in theory.signature.constants}
@@ -75,6 +78,7 @@ def attempt(
     root = LogicBlock(log, naming, naming.block("root", None), constants, budget, operations, denied(theory, goal))
     if splits:
         root.splitter = _splitter(theory, splits, every)
+    root.algebra = algebra
     for index, axiom in enumerate(theory.axioms):
         if (axioms is None or index in axioms) and (symbols is None or free_identifiers(axiom) <= symbols):
             root.add(axiom, log.record("axiom", axiom, (), root.block, axiom=index))

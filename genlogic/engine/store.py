@@ -75,6 +75,10 @@ class FactStore:
             return step
         return self._rewrite(canonical, step, args)
 
+    def restate(self, literal: Literal, step: str, target: tuple[str, ...]) -> str:
+        """A step proving ``literal`` (proved by ``step``) with the equal arguments ``target``."""
+        return self._rewrite(literal, step, target) if literal[2] != target else step
+
     def _rewrite(self, literal: Literal, step: str, target: tuple[str, ...]) -> str:
         positive, pred, args = literal
         equations = []

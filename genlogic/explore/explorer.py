@@ -46,11 +46,13 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable
 
+from genlogic.engine.algebra import by_rewriting
 from genlogic.engine.block import Budget, BudgetHits
 from genlogic.engine.equational import attempt_equation, context, joinable
 from genlogic.engine.goal import Attempt, KnownTheorem, Proof, attempt, induction_variables
 from genlogic.engine.grid import Executor
 from genlogic.engine.laws import read_law
+from genlogic.explore.accumulation import Lemma
 from genlogic.explore.conditional import Conditional
 from genlogic.explore.conjectures import Equation, Generation
 from genlogic.explore.model import Models
@@ -122,7 +124,8 @@ class ConjectureTask:
     # the RECURSION budget
     recursion: bool = False
     splits: int = 0  # nested inductions (case splits) allowed inside an induction by rewriting
-    # whether the relevant known theorems of at most SMALL_VARIABLES variables get a pass of their
+    # whether the relevant known theorems of at most SMALL_VARIABLES variables (and those that are
+    # not equations) get a pass of their
     # own (directly and by induction) before the wider passes
     small: bool = False
 
@@ -141,12 +144,14 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
     """Directly first (by rewriting; without an induction schema, then in a Logic Block); then by
     induction on each candidate variable in turn."""
     ctx = context(task.theory)
+    # a block's equational goal by rewriting, with every known theorem (engine/algebra.py)
+    algebra = by_rewriting(ctx, task.known)
     total = BudgetHits()
     result = attempt_equation(ctx, task.name, task.statement, task.known, None)
     total = total.plus(result.hits)
     if result.proof is None and task.fallback and not task.theory.signature.induction:
         budget = dataclasses.replace(FALLBACK, deadline=task.deadline)
-        result = attempt(task.theory, task.name, task.statement, task.known, budget)
+        result = attempt(task.theory, task.name, task.statement, task.known, budget, algebra=algebra)
         total = total.plus(result.hits)
     if result.proof is not None:
         method = "corollary" if result.proof.uses else "direct"
@@ -168,7 +173,8 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
         # (theorems, budget, by induction too)
         passes = [((), AXIOMS_ALONE, True)] if task.axioms_alone else []
         if task.small:
-            passes.append((tuple(k for k in relevant if _variables(k.statement) <= SMALL_VARIABLES), task.block,
+            passes.append((tuple(k for k in relevant if _variables(k.statement) <= SMALL_VARIABLES
+                                 or read_law(k.statement, ctx.operations) is None), task.block,
                            task.known_induction))
         if task.equations_first:
             passes.append((equations, task.block, task.known_induction))
@@ -184,7 +190,7 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
             budget = dataclasses.replace(budget, deadline=task.deadline)
             if known:  # directly from what is known
                 result = attempt(task.theory, task.name, task.statement, known, budget, splits=task.splits,
-                                 symbols=symbols)
+                                 symbols=symbols, algebra=algebra)
                 total = total.plus(result.hits)
                 if result.proof is not None:
                     return ConjectureResult(task.name, result.proof, "corollary", None, result, total)
@@ -194,7 +200,7 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
                 if task.deadline is not None and time.monotonic() > task.deadline:
                     break
                 result = attempt(task.theory, task.name, task.statement, known, budget, variable, splits=task.splits,
-                                 symbols=symbols)
+                                 symbols=symbols, algebra=algebra)
                 total = total.plus(result.hits)
                 if result.proof is not None:
                     return ConjectureResult(task.name, result.proof, "induction", variable, result, total)
@@ -206,7 +212,7 @@ def run_conjecture(task: ConjectureTask) -> ConjectureResult:
                 if task.deadline is not None and time.monotonic() > task.deadline:
                     break
                 result = attempt(task.theory, task.name, task.statement, known, budget, variable,
-                                 splits=max(task.splits, 1), symbols=symbols, every=True)
+                                 splits=max(task.splits, 1), symbols=symbols, every=True, algebra=algebra)
                 total = total.plus(result.hits)
                 if result.proof is not None:
                     return ConjectureResult(task.name, result.proof, "induction", variable, result, total)
@@ -240,6 +246,9 @@ class Other:
     # exploration without stated goals only: a failure costs up to a minute, y · y = x · x →
     # x = y needs the order, and a goal's time is short)
     recursion: bool = False
+    # whether its attempts get the pass with the small known theorems (ConjectureTask.small): a
+    # lemma about a definition needs its facts, not the algebra
+    small: bool = False
 
 
 @dataclass(frozen=True)
@@ -304,6 +313,7 @@ def explore(
     models: Models = (),
     conditionals: tuple[Conditional, ...] = (),
     earlier: tuple[KnownTheorem, ...] = (),
+    accumulated: tuple[Lemma, ...] = (),
 ) -> Exploration:
     """``earlier``: theorems proved before (an earlier run's, ``prove --from``), known from the
     start. ``reserved``: names a discovered theorem must not take (the stated theorems').
@@ -317,7 +327,8 @@ def explore(
     a goal that is not an equation, so do the ``conditionals`` about the goals' symbols (the
     rewriter cannot use a conditional law, a Logic Block can). The other conjectures that are
     not equations are tried when no equation is left to try, again once twice as many relevant
-    theorems are known as at their last attempt."""
+    theorems are known as at their last attempt. ``accumulated``: the recursion lemmas of the
+    definitions by accumulation the goals use (explore/accumulation.py), tried before the goals."""
     report = Exploration()
     ctx = context(theory)
     names = {}
@@ -377,7 +388,8 @@ def explore(
             splits = GOAL_SPLITS if 2 * len(equations) >= 3 * split_goal_with.get(name, -1) else 0
             tasks.append(ConjectureTask(theory, name, statement, tuple(known), deadline, fallback=False,
                                         block=block, splits=splits, axioms_alone=name not in report.tried,
-                                        equations_first=wide or fresh, narrow=count[2] > last[2], wide=wide))
+                                        equations_first=wide or fresh, narrow=count[2] > last[2], wide=wide,
+                                        small=True))
         task_splits = {task.name: task.splits for task in tasks}
         for result in executor.map(run_conjecture, tasks):
             report.tried[result.name] = report.tried.get(result.name, 0) + 1
@@ -425,7 +437,8 @@ def explore(
                                   block=BLOCK_CONJECTURE, known_induction=False, splits=GOAL_SPLITS,
                                   axioms_alone=other.name not in others_with, equations_first=wide,
                                   narrow=other.narrow and own > last[1], wide=wide,
-                                  recursion=other.recursion and other.name not in others_with and not goals)
+                                  recursion=other.recursion and other.name not in others_with and not goals,
+                                  small=other.small)
             (result,) = executor.map(run_conjecture, [task])
             report.attempts += 1
             note(result)
@@ -441,7 +454,9 @@ def explore(
     def about_goals(other: Other) -> bool:
         return other.symbols <= mentioned | base_symbols(theory)
 
+    recursions = [Other(lemma.name, lemma.statement, lemma.text, lemma.symbols, small=True) for lemma in accumulated]
     try:
+        try_others(recursions)
         done = bool(goals) and try_goals()
         if not done:
             proved_before = len(known)
@@ -527,5 +542,5 @@ def explore(
         else:
             report.corollaries.append((equation.text, uses))
     proved = {k.name for k in known}
-    report.unproved += [unproved(o.name, o.text, "law") for o in relations + laws if o.name not in proved]
+    report.unproved += [unproved(o.name, o.text, "law") for o in recursions + relations + laws if o.name not in proved]
     return report

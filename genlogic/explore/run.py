@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import tempfile
 import time
 from dataclasses import dataclass
 from enum import Enum
@@ -25,8 +26,9 @@ from typing import Any, Callable
 
 from genlogic import __version__, proofgraph
 from genlogic.engine.block import Budget
-from genlogic.engine.goal import KnownTheorem
+from genlogic.engine.goal import KnownTheorem, Proof
 from genlogic.engine.grid import make_executor, run_grid
+from genlogic.explore.accumulation import lemmas as accumulation_lemmas
 from genlogic.explore.conjectures import MAX_SIZE, conjectures
 from genlogic.engine.equational import context
 from genlogic.engine.laws import read_law
@@ -44,6 +46,8 @@ from genlogic.prove import peak_rss_mb
 from genlogic.runs import write_run
 from genlogic.engine.lemmas import normal_forms, prove_lemmas
 from genlogic.theory.build import load_theory
+from genlogic.theory.loader import display_path, load_sources
+from genlogic.mpl.ast import DefStatement, Import
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,33 @@ def _needs_conditionals(theory) -> bool:
     return any(read_law(t.formula, context(theory).operations) is None for t in theory.theorems)
 
 
+def theory_imports(theory_path: Path) -> tuple[Path, ...]:
+    """The imports to explore first when ``theory_path`` is a theory of its own (it states an
+    anchor) built on others: each file it imports directly that states an anchor, unless another
+    of them loads it already (its run covers it)."""
+    sources = load_sources(theory_path)
+    if not any(isinstance(s, DefStatement) and s.is_anchor for s in sources.root.statements):
+        return ()
+    direct = [(theory_path.parent / s.path).resolve() for s in sources.root.statements if isinstance(s, Import)]
+    theories = [path for path in dict.fromkeys(direct)
+                if any(isinstance(s, DefStatement) and s.is_anchor for s in load_sources(path).root.statements)]
+    covered = {loaded for path in theories for loaded in load_sources(path).paths[:-1]}
+    return tuple(path for path in theories if path not in covered)
+
+
+def _explore_imports(theory_path: Path, scratch: Path, options: ExploreOptions,
+                     deadline: float | None) -> tuple[tuple[Path, Path], ...]:
+    """Explore each of :func:`theory_imports` in a run of its own (under ``scratch``, with the time
+    left): (imported file, run folder) — the runs ``--from`` would name."""
+    found = []
+    for index, path in enumerate(theory_imports(theory_path)):
+        left = None if deadline is None else max(0.0, deadline - time.monotonic())
+        run_dir = scratch / f"import{index}"
+        prove_and_explore(path, run_dir, dataclasses.replace(options, time_limit=left, previous=(), seeder=None))
+        found.append((path, run_dir))
+    return tuple(found)
+
+
 def prove_and_explore(
     theory_path: Path, run_dir: Path, options: ExploreOptions, progress: Callable[[int, int, int], None] | None = None
 ) -> dict[str, Any]:
@@ -122,8 +153,14 @@ def prove_and_explore(
     stages = _Stages(deadline)
     lemmas = prove_lemmas(load_theory(theory_path), deadline)
     theory = lemmas.theory
-    earlier = from_runs(options.previous, theory_path, theory)
     stages.end("load")
+    with tempfile.TemporaryDirectory(prefix="genlogic-imports-") as scratch:
+        explored = () if options.previous else _explore_imports(theory_path, Path(scratch), options, deadline)
+        earlier = from_runs(options.previous or tuple(run for _, run in explored), theory_path, theory)
+    if explored:
+        earlier = tuple(dataclasses.replace(run, run=display_path(path), explored=True)
+                        for (path, _), run in zip(explored, earlier))
+        stages.end("imports", explored=[run.describe() for run in earlier])
     ground, models = _models(theory, stages)
     counts: dict[str, int] = {}
     proved = [proofgraph.ProvedTheorem(proof, "normal form", 0) for proof in lemmas.proofs]
@@ -166,9 +203,11 @@ def prove_and_explore(
             unproved = [Unproved(eq.text, "equation", OpenReason.NOT_TRIED, 0) for eq in generation.equations]
         elif generation is not None:
             reserved = frozenset(t.name for t in theory.theorems) | {k.name for k in discovered}
+            goals = tuple((t.name, t.formula) for t in theory.theorems if t.name not in screened)
+            recursions = tuple(accumulation_lemmas(theory, tuple(g for _, g in goals), reserved))
+            counts["accumulation_lemmas"] = len(recursions)
             exploration = explore(theory, generation, executor, deadline, progress, reserved, options.max_rounds,
-                                  tuple((t.name, t.formula) for t in theory.theorems if t.name not in screened), models,
-                                  laws, tuple(discovered))
+                                  goals, models, laws, tuple(discovered), recursions)
             rounds = exploration.rounds
             early = exploration.goals
             tried = exploration.tried
@@ -319,27 +358,43 @@ def _stated_goals(theory, screened: dict[str, dict[str, Any]], discovered, execu
         else:
             goals.append({"name": theorem.name})
             to_prove.append((theorem.name, theorem.formula))
-    # by rewriting first, as conjectures are, then by induction in Logic Blocks (the grid's direct attempt comes after)
-    tasks = [ConjectureTask(theory, name, formula, tuple(discovered), deadline, fallback=False, block=BLOCK_INDUCTION,
-                            splits=GOAL_SPLITS, small=True)
-             for name, formula in to_prove]
-    by_rewriting = {r.name: (r.proof, r.method) for r in executor.map(run_conjecture, tasks) if r.proof is not None}
+    # by rewriting first, as conjectures are, then by induction in Logic Blocks (the grid's direct attempt comes
+    # after); in waves: a goal proved in one is known to the goals still open in the next (a lemma stated
+    # before the theorem it serves), until a wave proves none
+    known = list(discovered)
+    by_rewriting: dict[str, tuple[Proof, str | None, int]] = {}  # name → proof, method, wave
+    waiting = list(to_prove)
+    waves = 0  # the waves that proved a goal
+    while waiting and not late():
+        tasks = [ConjectureTask(theory, name, formula, tuple(known), deadline, fallback=False, block=BLOCK_INDUCTION,
+                                splits=GOAL_SPLITS, small=True)
+                 for name, formula in waiting]
+        proved_now = {r.name: (r.proof, r.method, waves + 1)
+                      for r in executor.map(run_conjecture, tasks) if r.proof is not None}
+        if not proved_now:
+            break
+        waves += 1
+        by_rewriting.update(proved_now)
+        known.extend(KnownTheorem(name, formula) for name, formula in waiting if name in proved_now)
+        waiting = [g for g in waiting if g[0] not in proved_now]
     rest = [g for g in to_prove if g[0] not in by_rewriting]
-    report = run_grid(theory, rest, executor, budget=Budget(deadline=deadline), known=tuple(discovered)) if rest else None
+    report = run_grid(theory, rest, executor, budget=Budget(deadline=deadline), known=tuple(known)) if rest else None
     outcomes = {o.name: o for o in report.outcomes} if report is not None else {}
     for goal in goals:
         if "status" in goal:
             continue
         if goal["name"] in by_rewriting:
-            proof, method = by_rewriting[goal["name"]]
+            proof, method, wave = by_rewriting[goal["name"]]
             # the same round in summary.json (what the command line prints) as in the proof graph
-            goal.update(status="proved", round=rounds_before + 1, steps=len(proof.steps))
-            stated.append(proofgraph.ProvedTheorem(proof, "stated", rounds_before + 1, method))
+            goal.update(status="proved", round=rounds_before + wave, steps=len(proof.steps))
+            stated.append(proofgraph.ProvedTheorem(proof, "stated", rounds_before + wave, method))
             continue
         outcome = outcomes[goal["name"]]
         if outcome.proof is not None:
-            goal.update(status="proved", round=rounds_before + outcome.round, steps=len(outcome.proof.steps))
-            stated.append(proofgraph.ProvedTheorem(outcome.proof, "stated", rounds_before + outcome.round))
+            # after the waves: it may cite what they proved
+            round_ = rounds_before + waves + outcome.round
+            goal.update(status="proved", round=round_, steps=len(outcome.proof.steps))
+            stated.append(proofgraph.ProvedTheorem(outcome.proof, "stated", round_))
         elif late():
             goal.update(status="unproved", reason=TIME_LIMIT)
         else:

@@ -1,0 +1,267 @@
+"""Conjectures about definitions by accumulation: the recursion a fold's definition hides.
+
+GL defines a sum as a statement that an accumulator exists:
+``Fold[…, f, n, m, p] := ∃M g (… g(n) = f(n) … g(s(i)) = g(i) + f(s(i)) … g(m) = p)``. No
+equation over the theory's operations mentions it, so the equational conjectures never do; an
+induction over the fold needs its recursion as lemmas. :func:`accumulations` recognises such a
+definition from the meaning of its parts, read as equations by :func:`~genlogic.engine.laws.read_law`
+(however the user phrased them: nested terms, values named by premises, either side first):
+
+* an existential variable ``g`` used as a function, with a part ``g(e) = o`` for two
+  parameters: the *end* ``e`` and the *output* ``o``;
+* a part giving ``g(b)`` for a parameter ``b`` (the *start*) as a term without ``g``: the base;
+* a part giving ``g(step(i))`` as a term of ``g(i)`` (``step``: the successor of the theory's
+  induction schema): the step.
+
+:func:`lemmas` states, for each instance of such a definition in the stated goals (its other
+parameters as the goal has them, the start at the schema's base), the recursion as two
+conjectures — the base ``D(…, b, b, o) → o = B`` and the step ``k ∈ X ∧ step(k) = m ∧ D(…, b, m,
+o) → ∃q (q ∈ X ∧ D(…, b, k, q) ∧ R(q, k) = o)`` — which exploration proves in Logic Blocks before
+the goals that need them. They are conjectures like any other: the engine proves them or not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import count
+
+from genlogic.engine.block import existential_parts, is_existential
+from genlogic.engine.laws import read_law
+from genlogic.engine.terms import Term, apply, leaf
+from genlogic.mpl.ast import FUNCTION_ATOMS, Atom, Forall, Formula, Not, conjoin, conjuncts, free_identifiers, subformulas
+from genlogic.mpl.printer import readable
+from genlogic.theory.model import Definition, InductionSchema, Theory
+
+
+@dataclass(frozen=True)
+class Accumulation:
+    """A definition whose existential accumulator ``g`` runs from parameter ``start`` to ``end``
+    (positions in its parameters) and ends at ``output``: ``g(start) = base``, ``g(step(index)) =
+    step_term`` where ``accumulated`` stands for ``g(index)``."""
+
+    definition: Definition
+    start: int
+    end: int
+    output: int
+    base: Term  # over the definition's parameters (constant leaves)
+    step_term: Term  # over ``index``, ``accumulated`` and the parameters
+    index: str
+    accumulated: str
+    schema: InductionSchema
+
+
+@dataclass(frozen=True)
+class Lemma:
+    """A conjecture about an instance of an accumulation."""
+
+    name: str
+    statement: Formula
+    text: str
+    symbols: frozenset[str]
+
+
+def accumulations(theory: Theory) -> list[Accumulation]:
+    """The definitions of ``theory`` recognised as accumulations along one of its induction schemas."""
+    found = []
+    for definition in theory.definitions:
+        if definition.is_anchor or not is_existential(definition.body):
+            continue
+        for schema in theory.signature.induction:
+            recognised = _recognise(definition, schema)
+            if recognised is not None:
+                found.append(recognised)
+                break
+    return found
+
+
+def _recognise(definition: Definition, schema: InductionSchema) -> Accumulation | None:
+    params = definition.params
+    variables, parts = _flat(definition.body)
+    functions = {atom.args[-1]: FUNCTION_ATOMS[atom.pred] for part in parts for atom in subformulas(part)
+                 if isinstance(atom, Atom) and atom.pred in FUNCTION_ATOMS}
+    for accumulator in variables:
+        if functions.get(accumulator) != 1:
+            continue
+        ends = [(params.index(p.args[0]), params.index(p.args[1])) for p in parts
+                if isinstance(p, Atom) and p.pred == "in2" and p.args[2] == accumulator
+                and p.args[0] in params and p.args[1] in params and p.args[0] != p.args[1]]
+        laws = [law for part in parts if (law := read_law(_without_guards(part), functions)) is not None]
+        for end, output in ends:
+            base = step = None
+            for law in laws:
+                for left, right in ((law.left, law.right), (law.right, law.left)):
+                    if left.head != accumulator or left.variable or _mentions(right, accumulator):
+                        continue
+                    (argument,) = left.args
+                    if not argument.args and not argument.variable and argument.head in params:
+                        start = params.index(argument.head)
+                        if start not in (end, output) and not right.variables():
+                            base = (start, right)
+                for left, right in ((law.left, law.right), (law.right, law.left)):
+                    if left.head != accumulator or left.variable:
+                        continue
+                    (argument,) = left.args
+                    if argument.head != schema.step or not argument.args or not argument.args[0].variable:
+                        continue
+                    index = argument.args[0].head
+                    before = apply(accumulator, (Term(1, index, (), True),))
+                    if _count(right, before) == 1 and _count(right, accumulator, heads=True) == 1:
+                        step = (index, right, before)
+            if base is not None and step is not None:
+                index, term, before = step
+                accumulated = _fresh("acc", {index, *params})
+                return Accumulation(definition, base[0], end, output, base[1],
+                                    _replace(term, before, Term(1, accumulated, (), True)), index, accumulated, schema)
+    return None
+
+
+def _flat(existential: Formula) -> tuple[list[str], list[Formula]]:
+    """The variables and parts of ``∃x̄ (A ∧ ∃ȳ (B ∧ …))`` as of ``∃x̄ ȳ (A ∧ B ∧ …)``: GL nests
+    the accumulator's quantifier inside the interval's (``∃M (interval(M) ∧ ∃g (…))``)."""
+    variables, parts = list(existential.body.variables), []
+    for part in existential_parts(existential, {}):
+        if is_existential(part) and not set(part.body.variables) & set(variables):
+            inner, nested = _flat(part)
+            variables += inner
+            parts += nested
+        else:
+            parts.append(part)
+    return variables, parts
+
+
+def _without_guards(formula: Formula) -> Formula:
+    """``formula`` without the premises that only say where a variable lies (``i ∈ M``, ``s(i) ∈
+    M``): what is left of a clause about the accumulator is the equation it states. A level left
+    with no premise joins the next one."""
+    if not isinstance(formula, Forall):
+        return formula
+    kept = [p for p in conjuncts(formula.antecedent) if isinstance(p, Atom) and p.pred in FUNCTION_ATOMS]
+    inner = _without_guards(formula.consequent)
+    if kept:
+        return Forall(formula.variables, conjoin(kept), inner)
+    if isinstance(inner, Forall):
+        return Forall(formula.variables + inner.variables, inner.antecedent, inner.consequent)
+    return formula
+
+
+def _mentions(term: Term, head: str) -> bool:
+    return term.head == head or any(_mentions(a, head) for a in term.args)
+
+
+def _count(term: Term, target: Term | str, heads: bool = False) -> int:
+    here = (term.head == target and not term.variable) if heads else term == target
+    return int(here) + sum(_count(a, target, heads) for a in term.args)
+
+
+def _replace(term: Term, old: Term, new: Term) -> Term:
+    if term == old:
+        return new
+    return apply(term.head, tuple(_replace(a, old, new) for a in term.args)) if term.args else term
+
+
+def _fresh(base: str, taken: set[str]) -> str:
+    for number in count():
+        name = f"{base}{number}" if number else base
+        if name not in taken:
+            return name
+    raise AssertionError  # unreachable: count() never ends
+
+
+def lemmas(theory: Theory, goals: tuple[Formula, ...], reserved: frozenset[str]) -> list[Lemma]:
+    """The base and step conjectures of every accumulation, for each instance the ``goals``
+    mention (distinct arguments outside the start, end and output), in the goals' order."""
+    constants = {c.name for c in theory.signature.constants}
+    taken = set(reserved)
+    found: list[Lemma] = []
+    for accumulation in accumulations(theory):
+        definition = accumulation.definition
+        moving = {accumulation.start, accumulation.end, accumulation.output}
+        instances: list[tuple[str, ...]] = []
+        for goal in goals:
+            for atom in subformulas(goal):
+                if not isinstance(atom, Atom) or atom.pred != definition.name:
+                    continue
+                fixed = tuple(a for i, a in enumerate(atom.args) if i not in moving)
+                if all(a in constants for a in fixed) and atom.args not in instances:
+                    instances.append(atom.args)
+        for args in instances:
+            for kind, statement in _statements(accumulation, args, constants):
+                name = _fresh(f"{definition.name.lower()}_{kind}", taken)
+                taken.add(name)
+                symbols = frozenset(free_identifiers(statement) & constants)
+                found.append(Lemma(name, statement, readable(statement), symbols))
+    return found
+
+
+def _statements(accumulation: Accumulation, args: tuple[str, ...], constants: set[str]) -> list[tuple[str, Formula]]:
+    """The base and step statements for the instance ``args`` (start: the schema's base)."""
+    definition, schema = accumulation.definition, accumulation.schema
+    taken = set(constants) | set(args) | {accumulation.index, accumulation.accumulated}
+    names = iter(_fresh(base, taken) for base in ("k", "m", "o", "q"))
+    k, m, o, q = (next(names) for _ in range(4))
+    taken |= {k, m, o, q}
+    outside = {p: a for i, (p, a) in enumerate(zip(definition.params, args))
+               if i not in (accumulation.start, accumulation.end, accumulation.output)}
+    start = schema.base
+
+    def instance(end: str, output: str) -> Atom:
+        values = list(args)
+        values[accumulation.start], values[accumulation.end], values[accumulation.output] = start, end, output
+        return Atom(definition.name, tuple(values))
+
+    found = []
+    base = _flatten(_rename(accumulation.base, {**outside, definition.params[accumulation.start]: start}), taken)
+    if base is not None:
+        premises, value, variables = base
+        statement = Forall((o, *variables), conjoin([*premises, instance(start, o)]), Atom("=", (o, value)))
+        found.append(("base", statement))
+    step = _rename(accumulation.step_term, {**outside, definition.params[accumulation.start]: start})
+    step = _replace(step, apply(schema.step, (Term(1, accumulation.index, (), True),)), leaf(m, False))
+    step = _rename(step, {accumulation.index: k, accumulation.accumulated: q})
+    if step.args and not any(_mentions(a, q) and a.args for a in step.args):
+        flattened = [_flatten(a, taken) for a in step.args]
+        if all(f is not None for f in flattened):
+            premises = [p for f in flattened for p in f[0]]
+            variables = tuple(v for f in flattened for v in f[2])
+            inputs = tuple(f[1] for f in flattened)
+            value = Atom(_function_atom(len(inputs)), (*inputs, o, step.head))
+            exists = Not(Forall((q,), conjoin([Atom("in", (q, schema.carrier)), instance(k, q)]), Not(value)))
+            antecedent = conjoin([Atom("in", (k, schema.carrier)), Atom("in2", (k, m, schema.step)), *premises,
+                                  instance(m, o)])
+            found.append(("step", Forall((k, m, o, *variables), antecedent, exists)))
+    return found
+
+
+def _function_atom(inputs: int) -> str:
+    return next(pred for pred, arity in FUNCTION_ATOMS.items() if arity == inputs)
+
+
+def _rename(term: Term, mapping: dict[str, str]) -> Term:
+    """Every name in ``mapping`` (a parameter, also as a function applied; a variable) renamed; a
+    variable stays a variable."""
+    if not term.args:
+        if term.head not in mapping:
+            return term
+        return Term(1, mapping[term.head], (), term.variable)
+    return apply(mapping.get(term.head, term.head), tuple(_rename(a, mapping) for a in term.args))
+
+
+def _flatten(term: Term, taken: set[str]) -> tuple[list[Formula], str, tuple[str, ...]] | None:
+    """``term`` as premises naming each compound subterm's value by a new variable: the premises,
+    the name of the term's value and the new variables (innermost first)."""
+    if not term.args:
+        return [], term.head, ()
+    premises: list[Formula] = []
+    variables: list[str] = []
+    inputs = []
+    for arg in term.args:
+        inner = _flatten(arg, taken)
+        if inner is None:
+            return None
+        premises += inner[0]
+        variables += inner[2]
+        inputs.append(inner[1])
+    name = _fresh("t", taken)
+    taken.add(name)
+    premises.append(Atom(_function_atom(len(inputs)), (*inputs, name, term.head)))
+    return premises, name, (*variables, name)
