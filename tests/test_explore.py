@@ -202,6 +202,27 @@ def test_a_stated_goal_is_proved_goal_directed(tmp_path):
     assert check_run(tmp_path / "run").ok
 
 
+def test_a_stated_theorem_is_a_lemma_for_the_ones_still_open(tmp_path):
+    """Stated goals are proved in waves: what one wave proves (or exploration proved) is known to
+    the goals still open in the next. With no exploration round, x + (y + z) = y + (x + z) is not
+    proved on its own; after commutativity and associativity, stated before it, it is, citing
+    them (and the proof graph lists them first, so it checks)."""
+    (tmp_path / "peano.mpl").write_text(PEANO.read_text())
+    goal = tmp_path / "goal.mpl"
+    goal.write_text('import "peano.mpl"\n'
+                    "theorem add_comm := forall x y: x ∈ N and y ∈ N -> x + y = y + x\n"
+                    "theorem add_assoc := forall x y z: x ∈ N and y ∈ N and z ∈ N -> (x + y) + z = x + (y + z)\n"
+                    "theorem left_comm := forall x y z: x ∈ N and y ∈ N and z ∈ N -> x + (y + z) = y + (x + z)\n")
+    result = run("prove", goal, "--max-rounds", "0", "-o", tmp_path / "run", "--no-html")
+    assert result.exit_code == 1, result.output  # cut short by the round limit
+    summary = json.loads((tmp_path / "run" / "summary.json").read_text())
+    assert [g["status"] for g in summary["goals"]] == ["proved"] * 3
+    graph = json.loads((tmp_path / "run" / "proofgraph.json").read_text())["theorems"]
+    (left,) = [t for t in graph if t["name"] == "left_comm"]
+    assert set(left["uses"]) & {"add_comm", "add_assoc"}
+    assert check_run(tmp_path / "run").ok
+
+
 def test_essential_core_derives_every_other_theorem(peano_run, tmp_path):
     """Issue 13, essential core: every theorem outside the core is proved again, directly (by
     rewriting, no induction) from the axioms and the core alone — a real proof, checked by the

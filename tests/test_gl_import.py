@@ -22,6 +22,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from genlogic.cli import main
+from genlogic.explore.accumulation import accumulations, lemmas
 from genlogic.mpl import printer
 from genlogic.mpl.ast import Atom, conjuncts
 from genlogic.mpl.parser import parse_formula, parse_source
@@ -272,6 +273,42 @@ def test_imported_peano_like_theory_explores_to_the_six_laws(tmp_path: Path, con
     query = cli("query", run, laws)
     assert query.exit_code == 0, f"{query.output}\n{brief}"
     assert query.output.count("follows") == 6
+    check = cli("check", run)
+    assert check.exit_code == 0, check.output
+
+
+GAUSS = DATA / "ConfigGauss.json"
+
+
+def test_gl_gauss_definitions_give_the_fold_its_recursion(tmp_path: Path) -> None:
+    """GL's way of writing Gauss's definitions (``ConfigGauss.json``: the arithmetic above, ≤ as
+    ``Preorder``, ``Interval``, ``Fold`` with its parameters in GL's order [N, s, +, f, n, m, p],
+    the accumulator's quantifier nested inside the interval's and its step curried one variable
+    at a time, and the identity as an iff, a relation): the fold is recognised as a definition by
+    accumulation and its recursion stated for the goal's instance, the successor read from the
+    instance (``s``), the start at the schema's base (``i0``)."""
+    out = converted(tmp_path, GAUSS, name="gauss_gl.mpl")
+    goal = tmp_path / "goal.mpl"
+    goal.write_text('import "gauss_gl.mpl"\n'
+                    "theorem gauss := forall n p: n ∈ N and Fold[N, s, +, id, i0, n, p] -> i2 * p = n * s(n)\n",
+                    encoding="utf-8")
+    theory = load_theory(goal)
+    (found,) = accumulations(theory)
+    params = found.definition.params
+    assert (found.definition.name, params[found.start], params[found.end], params[found.output]) == ("Fold", "5", "6", "7")
+    assert params[found.successor] == "2"
+    texts = [lemma.text for lemma in lemmas(theory, tuple(t.formula for t in theory.theorems), frozenset())]
+    assert texts == [
+        "forall o t: id(i0) = t and Fold[N, s, +, id, i0, i0, o] -> o = t",
+        "forall k m o t1: k ∈ N and s(k) = m and id(m) = t1 and Fold[N, s, +, id, i0, m, o] -> "
+        "exists q: q ∈ N and Fold[N, s, +, id, i0, k, q] and q + t1 = o",
+    ]
+    # the base lemma, stated: its block needs the accumulator, an existential one level below
+    # the interval's, while the arithmetic values saturation asks for have spent their allowance
+    goal.write_text(f'import "gauss_gl.mpl"\ntheorem fold_base := {texts[0]}\n', encoding="utf-8")
+    run = tmp_path / "run"
+    proved = cli("prove", goal, "--max-rounds", "0", "--time-limit", "60", "-o", run, "--no-html", "--json")
+    assert json.loads(proved.output)["goals"][0]["status"] == "proved", proved.output
     check = cli("check", run)
     assert check.exit_code == 0, check.output
 

@@ -804,7 +804,15 @@ class LogicBlock:
         if depths and min(depth for depth, _ in depths) > self.budget.depth:
             self.hits.depth = max(self.hits.depth, len(depths))
             return False
-        useful = [(depth, pending) for depth, pending in depths if not self._satisfied(pending)]
+        useful = []
+        for depth, pending in depths:
+            if self._satisfied(pending):
+                continue
+            if self.witness_count[self._value_kind(pending)] < self.budget.witnesses:
+                useful.append((depth, pending))
+            else:  # its kind's allowance is spent: it must not hold back the other kind's deeper ones
+                self.hits.witnesses += 1
+                remaining.append(pending)
         if not useful:
             self.existentials = remaining
             return False

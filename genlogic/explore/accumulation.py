@@ -10,8 +10,9 @@ definition from the meaning of its parts, read as equations by :func:`~genlogic.
 * an existential variable ``g`` used as a function, with a part ``g(e) = o`` for two
   parameters: the *end* ``e`` and the *output* ``o``;
 * a part giving ``g(b)`` for a parameter ``b`` (the *start*) as a term without ``g``: the base;
-* a part giving ``g(step(i))`` as a term of ``g(i)`` (``step``: the successor of the theory's
-  induction schema): the step.
+* a part giving ``g(σ(i))`` as a term of ``g(i)``, for a unary function parameter ``σ``: the
+  step (σ is the *successor*: an instance whose argument there is the step of one of the theory's
+  induction schemas runs along that schema).
 
 :func:`lemmas` states, for each instance of such a definition in the stated goals (its other
 parameters as the goal has them, the start at the schema's base), the recursion as two
@@ -43,11 +44,11 @@ class Accumulation:
     start: int
     end: int
     output: int
+    successor: int  # the parameter the step applies to ``index``
     base: Term  # over the definition's parameters (constant leaves)
     step_term: Term  # over ``index``, ``accumulated`` and the parameters
     index: str
     accumulated: str
-    schema: InductionSchema
 
 
 @dataclass(frozen=True)
@@ -61,20 +62,17 @@ class Lemma:
 
 
 def accumulations(theory: Theory) -> list[Accumulation]:
-    """The definitions of ``theory`` recognised as accumulations along one of its induction schemas."""
+    """The definitions of ``theory`` recognised as accumulations."""
     found = []
     for definition in theory.definitions:
-        if definition.is_anchor or not is_existential(definition.body):
-            continue
-        for schema in theory.signature.induction:
-            recognised = _recognise(definition, schema)
+        if not definition.is_anchor and is_existential(definition.body):
+            recognised = _recognise(definition)
             if recognised is not None:
                 found.append(recognised)
-                break
     return found
 
 
-def _recognise(definition: Definition, schema: InductionSchema) -> Accumulation | None:
+def _recognise(definition: Definition) -> Accumulation | None:
     params = definition.params
     variables, parts = _flat(definition.body)
     functions = {atom.args[-1]: FUNCTION_ATOMS[atom.pred] for part in parts for atom in subformulas(part)
@@ -101,17 +99,17 @@ def _recognise(definition: Definition, schema: InductionSchema) -> Accumulation 
                     if left.head != accumulator or left.variable:
                         continue
                     (argument,) = left.args
-                    if argument.head != schema.step or not argument.args or not argument.args[0].variable:
+                    if argument.head not in params or len(argument.args) != 1 or not argument.args[0].variable:
                         continue
                     index = argument.args[0].head
                     before = apply(accumulator, (Term(1, index, (), True),))
                     if _count(right, before) == 1 and _count(right, accumulator, heads=True) == 1:
-                        step = (index, right, before)
+                        step = (params.index(argument.head), index, right, before)
             if base is not None and step is not None:
-                index, term, before = step
+                successor, index, term, before = step
                 accumulated = _fresh("acc", {index, *params})
-                return Accumulation(definition, base[0], end, output, base[1],
-                                    _replace(term, before, Term(1, accumulated, (), True)), index, accumulated, schema)
+                return Accumulation(definition, base[0], end, output, successor, base[1],
+                                    _replace(term, before, Term(1, accumulated, (), True)), index, accumulated)
     return None
 
 
@@ -185,7 +183,10 @@ def lemmas(theory: Theory, goals: tuple[Formula, ...], reserved: frozenset[str])
                 if all(a in constants for a in fixed) and atom.args not in instances:
                     instances.append(atom.args)
         for args in instances:
-            for kind, statement in _statements(accumulation, args, constants):
+            schema = next((s for s in theory.signature.induction if s.step == args[accumulation.successor]), None)
+            if schema is None:  # the instance does not run along an induction schema
+                continue
+            for kind, statement in _statements(accumulation, schema, args, constants):
                 name = _fresh(f"{definition.name.lower()}_{kind}", taken)
                 taken.add(name)
                 symbols = frozenset(free_identifiers(statement) & constants)
@@ -193,9 +194,10 @@ def lemmas(theory: Theory, goals: tuple[Formula, ...], reserved: frozenset[str])
     return found
 
 
-def _statements(accumulation: Accumulation, args: tuple[str, ...], constants: set[str]) -> list[tuple[str, Formula]]:
+def _statements(accumulation: Accumulation, schema: InductionSchema, args: tuple[str, ...],
+                constants: set[str]) -> list[tuple[str, Formula]]:
     """The base and step statements for the instance ``args`` (start: the schema's base)."""
-    definition, schema = accumulation.definition, accumulation.schema
+    definition = accumulation.definition
     taken = set(constants) | set(args) | {accumulation.index, accumulation.accumulated}
     names = iter(_fresh(base, taken) for base in ("k", "m", "o", "q"))
     k, m, o, q = (next(names) for _ in range(4))
@@ -216,7 +218,7 @@ def _statements(accumulation: Accumulation, args: tuple[str, ...], constants: se
         statement = Forall((o, *variables), conjoin([*premises, instance(start, o)]), Atom("=", (o, value)))
         found.append(("base", statement))
     step = _rename(accumulation.step_term, {**outside, definition.params[accumulation.start]: start})
-    step = _replace(step, apply(schema.step, (Term(1, accumulation.index, (), True),)), leaf(m, False))
+    step = _replace(step, apply(schema.step, (Term(1, accumulation.index, (), True),)), leaf(m, False))  # σ(i) is m
     step = _rename(step, {accumulation.index: k, accumulation.accumulated: q})
     if step.args and not any(_mentions(a, q) and a.args for a in step.args):
         flattened = [_flatten(a, taken) for a in step.args]

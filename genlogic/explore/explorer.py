@@ -498,7 +498,7 @@ def explore(
                          if len(equations) > split_with.get(names[id(eq)], -1)][:BATCH]
                 splits = CONJECTURE_SPLITS
             if not batch:  # no equation left to try: the conjectures that are not equations
-                if not try_others(relations + laws) or (goals and try_goals()):
+                if not try_others(recursions + relations + laws) or (goals and try_goals()):
                     break
                 continue
             report.rounds += 1
@@ -526,8 +526,10 @@ def explore(
                     )
             proved = {k.name for k in known}
             pending = [eq for eq in pending if names[id(eq)] not in proved]
-            if goals and len(known) > proved_before and try_goals():
-                break
+            if goals and len(known) > proved_before:
+                try_others(recursions)  # again once twice as many relevant theorems are known
+                if try_goals():
+                    break
             if progress is not None:
                 progress(report.rounds, len(known), len(pending))
         else:

@@ -361,7 +361,7 @@ def _stated_goals(theory, screened: dict[str, dict[str, Any]], discovered, execu
     # by rewriting first, as conjectures are, then by induction in Logic Blocks (the grid's direct attempt comes
     # after); in waves: a goal proved in one is known to the goals still open in the next (a lemma stated
     # before the theorem it serves), until a wave proves none
-    known = list(discovered)
+    known = list(discovered) + [KnownTheorem(name, result.proof.statement) for name, (result, _) in early.items()]
     by_rewriting: dict[str, tuple[Proof, str | None, int]] = {}  # name → proof, method, wave
     waiting = list(to_prove)
     waves = 0  # the waves that proved a goal
