@@ -108,3 +108,4 @@ def test_the_fold_over_a_longer_interval_is_the_shorter_fold_plus_its_last_term(
     assert {g["name"]: g["status"] for g in summary["goals"]} == {"fold_zero": "proved", "fold_step": "proved"}
     report = check_run(out)
     assert report.ok, report.render()
+

@@ -895,7 +895,9 @@ class LogicBlock:
                 return None
             patterns.append(pattern)
         rule = Rule(formula, "", tuple(outer) + variables, tuple(patterns), formula, 0, True)
-        for binding in self._join(rule, dict(outer), list(range(len(patterns)))):
+        # a match's binding may name constants merged since (the store holds canonical ones only)
+        find = self.equalities.find
+        for binding in self._join(rule, {k: find(v) for k, v in outer.items()}, list(range(len(patterns)))):
             if all(v in binding for v in variables):
                 return {v: binding[v] for v in variables}
         return None
