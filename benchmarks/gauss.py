@@ -1,7 +1,8 @@
 """Benchmark: Gauss's summation formula end to end (issue 13): `genlogic prove
 mpl_examples/gauss.mpl` (peano.mpl, which it imports, is explored first in the same run; the fold's
-recursion is conjectured and proved; then the formula), then `genlogic check` of that run; and the
-same from a Peano run (`prove --from`).
+recursion is conjectured and proved; then the formula), then `genlogic check` of that run; the
+same from a Peano run (`prove --from`); and from GL's way of writing the definitions
+(`tests/data/gl/ConfigGauss.json` through `genlogic import-gl`: one flat theory).
 
 Prints the wall time and peak memory of each run, the status of the `gauss` goal, the essential
 core's size and whether the run checks. Target (issue 13): the formula proved, explore + prove +
@@ -50,6 +51,21 @@ def main() -> None:
         check = subprocess.run([*genlogic, "check", str(built)], cwd=ROOT, capture_output=True, text=True)
         print(f"\npeano run   {explored - started:7.1f} s")
         _report("gauss --from the Peano run", json.loads((built / "summary.json").read_text()), proved - explored, check)
+        # GL's way of writing the definitions (tests/data/gl/ConfigGauss.json), one flat theory
+        gl, flat = Path(folder) / "gl", Path(folder) / "gauss_gl.mpl"
+        subprocess.run([*genlogic, "import-gl", "tests/data/gl/definitions", "tests/data/gl/ConfigGauss.json",
+                        "-o", str(flat)], cwd=ROOT, stdout=subprocess.DEVNULL, check=True)
+        goal = Path(folder) / "goal.mpl"
+        goal.write_text('import "gauss_gl.mpl"\ntheorem gauss := forall n p: n ∈ N and Fold[N, s, +, id, i0, n, p]'
+                        " -> i2 * p = n * s(n)\n", encoding="utf-8")
+        started = time.perf_counter()
+        subprocess.run([*genlogic, "prove", str(goal), "--no-html", "--time-limit", str(args.time_limit), "-o", str(gl)],
+                       cwd=ROOT, stdout=subprocess.DEVNULL, check=False)
+        proved = time.perf_counter()
+        check = subprocess.run([*genlogic, "check", str(gl)], cwd=ROOT, capture_output=True, text=True)
+        print()
+        _report("GL's definitions (import-gl, one flat theory)", json.loads((gl / "summary.json").read_text()),
+                proved - started, check)
 
 
 def _report(label: str, summary: dict, seconds: float, check: subprocess.CompletedProcess) -> None:

@@ -313,6 +313,23 @@ def test_gl_gauss_definitions_give_the_fold_its_recursion(tmp_path: Path) -> Non
     assert check.exit_code == 0, check.output
 
 
+def test_gl_gauss_definitions_give_gauss(tmp_path: Path) -> None:
+    """Issue 13's GL compatibility: Gauss's formula from GL's way of writing the definitions, one
+    flat theory as GL's configs are (its arithmetic explored in the same run), proved and
+    checked — about 30 s here (benchmarks/gauss.py measures it)."""
+    converted(tmp_path, GAUSS, name="gauss_gl.mpl")
+    goal = tmp_path / "goal.mpl"
+    goal.write_text('import "gauss_gl.mpl"\n'
+                    "theorem gauss := forall n p: n ∈ N and Fold[N, s, +, id, i0, n, p] -> i2 * p = n * s(n)\n",
+                    encoding="utf-8")
+    run = tmp_path / "run"
+    proved = cli("prove", goal, "--time-limit", "150", "-o", run, "--no-html", "--json")
+    summary = json.loads(proved.output)
+    assert summary["goals"][0]["status"] == "proved", summary["goals"]
+    check = cli("check", run)
+    assert check.exit_code == 0, check.output
+
+
 # --- errors ---------------------------------------------------------------------------------
 
 

@@ -49,6 +49,7 @@ class Accumulation:
     step_term: Term  # over ``index``, ``accumulated`` and the parameters
     index: str
     accumulated: str
+    levels: int  # existentials nested in the definition (its witnesses' depth, at least)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Lemma:
     statement: Formula
     text: str
     symbols: frozenset[str]
+    depth: int  # the witness depth a block proving it needs: the accumulator's, and its values'
 
 
 def accumulations(theory: Theory) -> list[Accumulation]:
@@ -74,7 +76,7 @@ def accumulations(theory: Theory) -> list[Accumulation]:
 
 def _recognise(definition: Definition) -> Accumulation | None:
     params = definition.params
-    variables, parts = _flat(definition.body)
+    variables, parts, levels = _flat(definition.body)
     functions = {atom.args[-1]: FUNCTION_ATOMS[atom.pred] for part in parts for atom in subformulas(part)
                  if isinstance(atom, Atom) and atom.pred in FUNCTION_ATOMS}
     for accumulator in variables:
@@ -109,22 +111,25 @@ def _recognise(definition: Definition) -> Accumulation | None:
                 successor, index, term, before = step
                 accumulated = _fresh("acc", {index, *params})
                 return Accumulation(definition, base[0], end, output, successor, base[1],
-                                    _replace(term, before, Term(1, accumulated, (), True)), index, accumulated)
+                                    _replace(term, before, Term(1, accumulated, (), True)), index, accumulated,
+                                    levels)
     return None
 
 
-def _flat(existential: Formula) -> tuple[list[str], list[Formula]]:
-    """The variables and parts of ``∃x̄ (A ∧ ∃ȳ (B ∧ …))`` as of ``∃x̄ ȳ (A ∧ B ∧ …)``: GL nests
-    the accumulator's quantifier inside the interval's (``∃M (interval(M) ∧ ∃g (…))``)."""
-    variables, parts = list(existential.body.variables), []
+def _flat(existential: Formula) -> tuple[list[str], list[Formula], int]:
+    """The variables and parts of ``∃x̄ (A ∧ ∃ȳ (B ∧ …))`` as of ``∃x̄ ȳ (A ∧ B ∧ …)``, and how
+    many existentials were nested: GL nests the accumulator's quantifier inside the interval's
+    (``∃M (interval(M) ∧ ∃g (…))``)."""
+    variables, parts, levels = list(existential.body.variables), [], 1
     for part in existential_parts(existential, {}):
         if is_existential(part) and not set(part.body.variables) & set(variables):
-            inner, nested = _flat(part)
+            inner, nested, deeper = _flat(part)
             variables += inner
             parts += nested
+            levels = max(levels, 1 + deeper)
         else:
             parts.append(part)
-    return variables, parts
+    return variables, parts, levels
 
 
 def _without_guards(formula: Formula) -> Formula:
@@ -190,7 +195,7 @@ def lemmas(theory: Theory, goals: tuple[Formula, ...], reserved: frozenset[str])
                 name = _fresh(f"{definition.name.lower()}_{kind}", taken)
                 taken.add(name)
                 symbols = frozenset(free_identifiers(statement) & constants)
-                found.append(Lemma(name, statement, readable(statement), symbols))
+                found.append(Lemma(name, statement, readable(statement), symbols, accumulation.levels + 1))
     return found
 
 

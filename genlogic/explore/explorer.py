@@ -249,6 +249,7 @@ class Other:
     # whether its attempts get the pass with the small known theorems (ConjectureTask.small): a
     # lemma about a definition needs its facts, not the algebra
     small: bool = False
+    depth: int = 0  # the witness depth its blocks need, if more than BLOCK_CONJECTURE's
 
 
 @dataclass(frozen=True)
@@ -434,7 +435,8 @@ def explore(
             if other.name in done or not (wide or own > last[1]):
                 continue
             task = ConjectureTask(theory, other.name, other.statement, tuple(known), deadline, fallback=False,
-                                  block=BLOCK_CONJECTURE, known_induction=False, splits=GOAL_SPLITS,
+                                  block=dataclasses.replace(BLOCK_CONJECTURE, depth=max(BLOCK_CONJECTURE.depth, other.depth)),
+                                  known_induction=False, splits=GOAL_SPLITS,
                                   axioms_alone=other.name not in others_with, equations_first=wide,
                                   narrow=other.narrow and own > last[1], wide=wide,
                                   recursion=other.recursion and other.name not in others_with and not goals,
@@ -454,7 +456,8 @@ def explore(
     def about_goals(other: Other) -> bool:
         return other.symbols <= mentioned | base_symbols(theory)
 
-    recursions = [Other(lemma.name, lemma.statement, lemma.text, lemma.symbols, small=True) for lemma in accumulated]
+    recursions = [Other(lemma.name, lemma.statement, lemma.text, lemma.symbols, small=True, depth=lemma.depth)
+                  for lemma in accumulated]
     try:
         try_others(recursions)
         done = bool(goals) and try_goals()
