@@ -250,6 +250,10 @@ def _render_summary(summary: dict, run_dir: Path) -> str:
     ground = summary.get("stages", {}).get("ground model", {})
     if "missing" in ground:
         lines.append(_missing(ground))
+    for run in summary.get("from", []):
+        if "explored" in run:
+            lines.append(f"explored first: {run['explored']} ({run['theory']}, {run['theorems']} theorems, "
+                         f"{summary['stages']['imports']['seconds']} s), its proofs copied into this run")
     counts = summary.get("counts")
     if counts:
         lines.append(
@@ -264,6 +268,11 @@ def _render_summary(summary: dict, run_dir: Path) -> str:
             + (f"; {counts['open_laws']} relation properties and conditional laws not proved (summary.json: open_laws)"
                if counts.get("open_laws") else "")
         )
+        if summary.get("accumulation"):
+            lemmas = summary["accumulation"]
+            proved = [lemma["name"] for lemma in lemmas if lemma["proved"]]
+            lines.append(f"definitions by accumulation: {len(lemmas)} recursion lemmas conjectured, {len(proved)} proved"
+                         + (f" ({', '.join(proved)})" if proved else "") + " (summary.json: accumulation)")
         if summary.get("core") is not None:
             core = summary["core"]
             size, rest = len(core["essential"]), len(core["follows"])

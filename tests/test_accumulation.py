@@ -123,6 +123,8 @@ def test_gauss_is_proved_from_its_definitions_alone(tmp_path):
     graph = json.loads((out / "proofgraph.json").read_text())
     origins = {t["name"]: t["origin"]["source"] for t in graph["theorems"]}
     assert origins["fold_base"] == origins["fold_step"] == "conjecture"
+    assert [(lemma["name"], lemma["proved"]) for lemma in summary["accumulation"]] == [("fold_base", True),
+                                                                                      ("fold_step", True)]
     assert origins["gauss"] == "stated"
     assert any(source == "imported" for source in origins.values())
     report = check_run(out)

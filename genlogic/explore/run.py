@@ -170,6 +170,7 @@ def prove_and_explore(
     corollaries: list[dict[str, Any]] = []
     rounds = 0
     early: dict[str, tuple[ConjectureResult, int]] = {}  # goals proved between exploration rounds
+    accumulation: list[dict[str, Any]] = []  # the recursion lemmas of definitions by accumulation
     tried: dict[str, int] = {}  # goals attempted between exploration rounds: how often
     screened = screen_goals(theory, models)  # the goals a model refutes, or that are vacuous
     executor = make_executor(options.executor, options.workers)
@@ -208,6 +209,9 @@ def prove_and_explore(
             counts["accumulation_lemmas"] = len(recursions)
             exploration = explore(theory, generation, executor, deadline, progress, reserved, options.max_rounds,
                                   goals, models, laws, tuple(discovered), recursions)
+            found = {d.proof.name for d in exploration.discoveries}
+            accumulation = [{"name": lemma.name, "statement": lemma.text, "proved": lemma.name in found}
+                            for lemma in recursions]
             rounds = exploration.rounds
             early = exploration.goals
             tried = exploration.tried
@@ -261,6 +265,7 @@ def prove_and_explore(
         "counts": counts,
         **({"finite_models": [m.label for m in models]} if ground is None else {}),
         "goals": goals,
+        **({"accumulation": accumulation} if accumulation else {}),
         **({"seeded": seeded} if options.seeder is not None else {}),
         **({"from": [run.describe() for run in earlier]} if earlier else {}),
         "normal_forms": normal_forms(lemmas),
