@@ -153,3 +153,19 @@ def test_a_renamed_and_rephrased_gauss_is_proved_as_well(tmp_path):
     assert [(g["name"], g["status"]) for g in summary["goals"]] == [("twice_the_sum", "proved")]
     report = check_run(out)
     assert report.ok, report.render()
+
+
+def test_without_goals_exploration_states_the_recursion_of_some_instances(tmp_path):
+    """gauss.mpl without its theorem: the fold's recursion is conjectured for instances built from
+    the theory's constants of each parameter's kind (+ or ·, s or id), and proved for the sums."""
+    shutil.copy(EXAMPLES / "peano.mpl", tmp_path / "peano.mpl")
+    (tmp_path / "defs.mpl").write_text(SOURCE[:SOURCE.index("# Gauss:")], encoding="utf-8")
+    out = tmp_path / "run"
+    result = CliRunner().invoke(main, ["prove", str(tmp_path / "defs.mpl"), "-o", str(out), "--no-html", "--json",
+                                       "--time-limit", "120"], catch_exceptions=False)
+    summary = json.loads(result.output)
+    lemmas_ = {lemma["statement"]: lemma["proved"] for lemma in summary["accumulation"]}
+    assert len(lemmas_) == 8
+    sums = [text for text in lemmas_ if "Fold[N, +, s, id," in text]
+    assert len(sums) == 2 and all(lemmas_[text] for text in sums), summary["accumulation"]
+    assert check_run(out).ok

@@ -24,7 +24,7 @@ the goals that need them. They are conjectures like any other: the engine proves
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import count
+from itertools import count, islice, product
 
 from genlogic.engine.block import existential_parts, is_existential
 from genlogic.engine.laws import read_law
@@ -170,9 +170,16 @@ def _fresh(base: str, taken: set[str]) -> str:
     raise AssertionError  # unreachable: count() never ends
 
 
+#: instances of an accumulation that exploration without stated goals conjectures lemmas for, at
+#: most (each costs a few Logic-Block attempts)
+UNUSED_INSTANCES = 4
+
+
 def lemmas(theory: Theory, goals: tuple[Formula, ...], reserved: frozenset[str]) -> list[Lemma]:
     """The base and step conjectures of every accumulation, for each instance the ``goals``
-    mention (distinct arguments outside the start, end and output), in the goals' order."""
+    mention (distinct arguments outside the start, end and output), in the goals' order; without
+    goals, for its first :data:`UNUSED_INSTANCES` instances by the theory's constants of each
+    parameter's kind (in the anchor's order)."""
     constants = {c.name for c in theory.signature.constants}
     taken = set(reserved)
     found: list[Lemma] = []
@@ -187,6 +194,8 @@ def lemmas(theory: Theory, goals: tuple[Formula, ...], reserved: frozenset[str])
                 fixed = tuple(a for i, a in enumerate(atom.args) if i not in moving)
                 if all(a in constants for a in fixed) and atom.args not in instances:
                     instances.append(atom.args)
+        if not goals:  # exploration without goals: some instances by kind
+            instances = _instances(theory, accumulation)
         for args in instances:
             schema = next((s for s in theory.signature.induction if s.step == args[accumulation.successor]), None)
             if schema is None:  # the instance does not run along an induction schema
@@ -197,6 +206,23 @@ def lemmas(theory: Theory, goals: tuple[Formula, ...], reserved: frozenset[str])
                 symbols = frozenset(free_identifiers(statement) & constants)
                 found.append(Lemma(name, statement, readable(statement), symbols, accumulation.levels + 1))
     return found
+
+
+def _instances(theory: Theory, accumulation: Accumulation) -> list[tuple[str, ...]]:
+    """Arguments for the definition from the theory's constants, each of its parameter's kind (the
+    successor an induction schema's step; start, end and output stand in for themselves, replaced
+    by the statements), the first :data:`UNUSED_INSTANCES` in the anchor's order."""
+    definition = accumulation.definition
+    steps = [schema.step for schema in theory.signature.induction]
+    choices = []
+    for index, (param, kind) in enumerate(zip(definition.params, definition.kinds)):
+        if index in (accumulation.start, accumulation.end, accumulation.output):
+            choices.append([param])
+        elif index == accumulation.successor:
+            choices.append(steps)
+        else:
+            choices.append([c.name for c in theory.signature.constants if c.kind == kind])
+    return list(islice(product(*choices), UNUSED_INSTANCES))
 
 
 def _statements(accumulation: Accumulation, schema: InductionSchema, args: tuple[str, ...],
