@@ -118,6 +118,11 @@ def _needs_conditionals(theory) -> bool:
     return any(read_law(t.formula, context(theory).operations) is None for t in theory.theorems)
 
 
+#: under a deadline, the share of the time left that exploring an imported theory may take (the
+#: theory that imports it keeps the rest)
+IMPORT_SHARE = 1 / 2
+
+
 def theory_imports(theory_path: Path) -> tuple[Path, ...]:
     """The imports to explore first when ``theory_path`` is a theory of its own (it states an
     anchor) built on others: each file it imports directly that states an anchor, unless another
@@ -134,11 +139,12 @@ def theory_imports(theory_path: Path) -> tuple[Path, ...]:
 
 def _explore_imports(theory_path: Path, scratch: Path, options: ExploreOptions,
                      deadline: float | None) -> tuple[tuple[Path, Path], ...]:
-    """Explore each of :func:`theory_imports` in a run of its own (under ``scratch``, with the time
-    left): (imported file, run folder) — the runs ``--from`` would name."""
+    """Explore each of :func:`theory_imports` in a run of its own (under ``scratch``, with
+    :data:`IMPORT_SHARE` of the time left): (imported file, run folder) — the runs ``--from``
+    would name."""
     found = []
     for index, path in enumerate(theory_imports(theory_path)):
-        left = None if deadline is None else max(0.0, deadline - time.monotonic())
+        left = None if deadline is None else IMPORT_SHARE * max(0.0, deadline - time.monotonic())
         run_dir = scratch / f"import{index}"
         prove_and_explore(path, run_dir, dataclasses.replace(options, time_limit=left, previous=(), seeder=None))
         found.append((path, run_dir))
