@@ -738,10 +738,6 @@ class LogicBlock:
                 cost = 0
             else:
                 cost = self.store.count(pattern.positive, pattern.pred, values)
-                if cost == 0 and pattern.positive and values[-1] in self.operations and None in values[:-2]:
-                    # an operation's value not there yet: join it once its inputs are bound, so that
-                    # the join demands that value (else the match ends here, asking for nothing)
-                    cost = None if len(remaining) > 1 else 0
             if cost is not None and (best_cost is None or cost < best_cost):
                 best, best_cost = position, cost
                 if cost == 0:

@@ -204,7 +204,7 @@ def lemmas(theory: Theory, goals: tuple[Formula, ...], reserved: frozenset[str])
                 name = _fresh(f"{definition.name.lower()}_{kind}", taken)
                 taken.add(name)
                 symbols = frozenset(free_identifiers(statement) & constants)
-                found.append(Lemma(name, statement, readable(statement), symbols, accumulation.levels + 2))
+                found.append(Lemma(name, statement, readable(statement), symbols, accumulation.levels + 1))
     return found
 
 
