@@ -125,15 +125,17 @@ def _scope(ctx: Context, block: LogicBlock, replay: Replay) -> tuple[Scope, list
         value = scope.values[origin[name]]
         scope.aliases[name] = replay.functional(scope, origin[name].head, value.definition, step)
     hypotheses = []
+    used = definitions | set(aliases.values())
+    terms = {**ctx.unfold, **origin}
     for pred, op, inputs, output, step in facts:
-        if step in definitions or step in aliases.values():
+        if step in used:
             continue
-        law = read_law(literal_formula((True, pred, (*inputs, output, op))), ctx.operations, {**ctx.unfold, **origin})
+        law = read_law(literal_formula((True, pred, (*inputs, output, op))), ctx.operations, terms)
         if law is not None and law.left != law.right:
             hypotheses.append((step, law))
     for formula, step in block.formulas.items():  # an instance of a law: s(1) · q = n · m, by values
         if isinstance(formula, Forall):
-            law = read_law(formula, ctx.operations, {**ctx.unfold, **origin})
+            law = read_law(formula, ctx.operations, terms)
             if law is not None and not law.variables and law.left != law.right:
                 hypotheses.append((step, law))
     return scope, hypotheses
