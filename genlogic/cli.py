@@ -273,6 +273,7 @@ def _render_summary(summary: dict, run_dir: Path) -> str:
             proved = [lemma["name"] for lemma in lemmas if lemma["proved"]]
             lines.append(f"definitions by accumulation: {len(lemmas)} recursion lemmas conjectured, {len(proved)} proved"
                          + (f" ({', '.join(proved)})" if proved else "") + " (summary.json: accumulation)")
+        lines.extend(f"note: {note} (summary.json: accumulation_notes)" for note in summary.get("accumulation_notes", []))
         if summary.get("core") is not None:
             core = summary["core"]
             size, rest = len(core["essential"]), len(core["follows"])

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from genlogic.check import check_run
 from genlogic.cli import main
 from genlogic.engine.terms import Term, apply, leaf
-from genlogic.explore.accumulation import accumulations, lemmas
+from genlogic.explore.accumulation import accumulations, lemmas, unstated
 from genlogic.mpl.printer import readable
 from genlogic.theory.build import load_theory
 
@@ -169,3 +169,16 @@ def test_without_goals_exploration_states_the_recursion_of_some_instances(tmp_pa
     sums = [text for text in lemmas_ if "Fold[N, +, s, id," in text]
     assert len(sums) == 2 and all(lemmas_[text] for text in sums), summary["accumulation"]
     assert check_run(out).ok
+
+
+def test_an_instance_the_lemmas_may_not_serve_is_named():
+    """A goal's fold from 1 (the lemmas are stated from the schema's base, 0) and one along
+    another function than the successor are said in the summary's notes, not passed over."""
+    text = HEAD + SOURCE[SOURCE.index("# p is the sum"):SOURCE.index("# Gauss:")] + (
+        "theorem from_one := forall n m p: n ∈ N and s(n) = m and Fold[N, +, s, id, 1, m, p] -> s(1) * p = m * s(m)\n"
+        "theorem along_id := forall n p: n ∈ N and Fold[N, +, id, id, 0, n, p] -> p = p\n")
+    theory = _theory(text)
+    notes = unstated(theory, tuple(t.formula for t in theory.theorems))
+    assert notes == ["Fold[N, +, s, id, 1, m, p]: it starts at 1, the recursion lemmas are stated from 0",
+                     "Fold[N, +, id, id, 0, n, p]: its step id is no induction schema's step, "
+                     "so no recursion lemma is stated for it"]

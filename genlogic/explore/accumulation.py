@@ -208,6 +208,31 @@ def lemmas(theory: Theory, goals: tuple[Formula, ...], reserved: frozenset[str])
     return found
 
 
+def unstated(theory: Theory, goals: tuple[Formula, ...]) -> list[str]:
+    """Why an instance of an accumulation that the goals use gets lemmas that may not serve it, or
+    none: its successor is no induction schema's step (no lemma), or it starts elsewhere than at
+    the schema's base (the lemmas are stated from the base; a step from another start needs an
+    order the theory may not have). Said in the run summary, never silently."""
+    constants = {c.name for c in theory.signature.constants}
+    notes = []
+    for accumulation in accumulations(theory):
+        name = accumulation.definition.name
+        for goal in goals:
+            for atom in subformulas(goal):
+                if not isinstance(atom, Atom) or atom.pred != name:
+                    continue
+                text = f"{name}[{', '.join(atom.args)}]"
+                schema = next((s for s in theory.signature.induction if s.step == atom.args[accumulation.successor]),
+                              None)
+                if schema is None:
+                    notes.append(f"{text}: its step {atom.args[accumulation.successor]} is no induction schema's "
+                                 "step, so no recursion lemma is stated for it")
+                elif atom.args[accumulation.start] != schema.base and atom.args[accumulation.start] in constants:
+                    notes.append(f"{text}: it starts at {atom.args[accumulation.start]}, the recursion lemmas are "
+                                 f"stated from {schema.base}")
+    return list(dict.fromkeys(notes))
+
+
 def _instances(theory: Theory, accumulation: Accumulation) -> list[tuple[str, ...]]:
     """Arguments for the definition from the theory's constants, each of its parameter's kind (the
     successor an induction schema's step; start, end and output stand in for themselves, replaced

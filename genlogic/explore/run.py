@@ -28,7 +28,7 @@ from genlogic import __version__, proofgraph
 from genlogic.engine.block import Budget
 from genlogic.engine.goal import KnownTheorem, Proof
 from genlogic.engine.grid import make_executor, run_grid
-from genlogic.explore.accumulation import lemmas as accumulation_lemmas
+from genlogic.explore.accumulation import lemmas as accumulation_lemmas, unstated as accumulation_unstated
 from genlogic.explore.conjectures import MAX_SIZE, conjectures
 from genlogic.engine.equational import context
 from genlogic.engine.laws import read_law
@@ -177,6 +177,7 @@ def prove_and_explore(
     rounds = 0
     early: dict[str, tuple[ConjectureResult, int]] = {}  # goals proved between exploration rounds
     accumulation: list[dict[str, Any]] = []  # the recursion lemmas of definitions by accumulation
+    accumulation_notes: list[str] = []  # the goals' instances those lemmas may not serve, and why
     tried: dict[str, int] = {}  # goals attempted between exploration rounds: how often
     screened = screen_goals(theory, models)  # the goals a model refutes, or that are vacuous
     executor = make_executor(options.executor, options.workers)
@@ -215,6 +216,7 @@ def prove_and_explore(
             counts["accumulation_lemmas"] = len(recursions)
             exploration = explore(theory, generation, executor, deadline, progress, reserved, options.max_rounds,
                                   goals, models, laws, tuple(discovered), recursions)
+            accumulation_notes = accumulation_unstated(theory, tuple(g for _, g in goals))
             found = {d.proof.name for d in exploration.discoveries}
             accumulation = [{"name": lemma.name, "statement": lemma.text, "proved": lemma.name in found}
                             for lemma in recursions]
@@ -272,6 +274,7 @@ def prove_and_explore(
         **({"finite_models": [m.label for m in models]} if ground is None else {}),
         "goals": goals,
         **({"accumulation": accumulation} if accumulation else {}),
+        **({"accumulation_notes": accumulation_notes} if accumulation_notes else {}),
         **({"seeded": seeded} if options.seeder is not None else {}),
         **({"from": [run.describe() for run in earlier]} if earlier else {}),
         "normal_forms": normal_forms(lemmas),
